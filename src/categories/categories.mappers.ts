@@ -1,0 +1,1 @@
+export type { Category as CategoryMapper } from '../__generated__/prisma/client.js';

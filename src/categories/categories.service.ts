@@ -1,0 +1,59 @@
+/**
+ * Categories: simple records that articles belong to.
+ */
+import type { CreateCategoryInput, UpdateCategoryInput } from '../__generated__/graphql.js';
+import type { Category } from '../__generated__/prisma/client.js';
+import { authorize } from '../auth/policy.js';
+import { inTransaction, type ServiceContext } from '../context.js';
+import { conflict, fromPrismaError, notFound } from '../errors.js';
+import { existingId } from '../shared/ids.js';
+import { parseInput } from '../shared/validation.js';
+import { createCategoryInput, updateCategoryInput } from './categories.validation.js';
+
+type Ctx = ServiceContext;
+
+export function findBySlug(ctx: Ctx, slug: string): Promise<Category | null> {
+  return ctx.prisma.category.findUnique({ where: { slug } });
+}
+
+export function listAll(ctx: Ctx): Promise<Category[]> {
+  return ctx.prisma.category.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+}
+
+export async function create(ctx: Ctx, input: CreateCategoryInput): Promise<Category> {
+  authorize(ctx.viewer, 'content:write');
+  const data = parseInput(createCategoryInput, input);
+  try {
+    return await ctx.prisma.category.create({ data });
+  } catch (error) {
+    throw fromPrismaError(error, 'category');
+  }
+}
+
+export async function update(ctx: Ctx, id: string, input: UpdateCategoryInput): Promise<Category> {
+  authorize(ctx.viewer, 'content:write');
+  const categoryId = existingId('category', id);
+  const data = parseInput(updateCategoryInput, input);
+  try {
+    return await ctx.prisma.category.update({ where: { id: categoryId }, data });
+  } catch (error) {
+    throw fromPrismaError(error, 'category', id);
+  }
+}
+
+/** Deletes an empty category; refused with CONFLICT while articles are in it. */
+export async function remove(ctx: Ctx, id: string): Promise<string> {
+  authorize(ctx.viewer, 'content:write');
+  const categoryId = existingId('category', id);
+  return inTransaction(ctx, async (tx) => {
+    const category = await tx.category.findUnique({ where: { id: categoryId }, include: { _count: { select: { articles: true } } } });
+    if (!category) throw notFound('category', id);
+    if (category._count.articles > 0) {
+      throw conflict(`Category "${category.name}" still has ${category._count.articles} article(s); move them to another category first.`, {
+        usedBy: { articles: category._count.articles },
+      });
+    }
+    await tx.category.delete({ where: { id: categoryId } });
+    return categoryId;
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * The per-request context: who is calling, the Prisma client, and this request's DataLoaders.
+ * Built once per request; loaders are never shared between requests (they cache).
+ */
+import type { Viewer } from './auth/viewer.js';
+import type { PrismaClient } from './db/client.js';
+import type { Prisma } from './__generated__/prisma/client.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** What services use of the database: the client, or a transaction bound to it. */
+export type Db = Prisma.TransactionClient;
+
+export interface Context {
+  prisma: PrismaClient;
+  viewer: Viewer | null;
+  loaders: Loaders;
+}
+
+export function createContext(prisma: PrismaClient, viewer: Viewer | null): Context {
+  return { prisma, viewer, loaders: createLoaders(prisma) };
+}
+
+/**
+ * What services need: the caller and a database handle, which may already be a transaction
+ * (seeding and imports run many service calls in one).
+ */
+export interface ServiceContext {
+  prisma: PrismaClient | Db;
+  viewer: Viewer | null;
+}
+
+/**
+ * Runs `work` in one database transaction, so a mutation that fails part-way writes nothing.
+ * Inside an enclosing transaction it joins that one. Loaders are not used inside: they would
+ * read outside the transaction.
+ */
+export function inTransaction<T>(ctx: Pick<ServiceContext, 'prisma'>, work: (tx: Db) => Promise<T>): Promise<T> {
+  const db = ctx.prisma;
+  return '$transaction' in db ? db.$transaction((tx) => work(tx)) : work(db);
+}

@@ -1,0 +1,1 @@
+export type { Image as ImageMapper } from '../__generated__/prisma/client.js';

@@ -1,0 +1,1 @@
+export type { RelatedLink as RelatedLinkMapper } from '../__generated__/prisma/client.js';

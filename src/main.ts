@@ -1,0 +1,47 @@
+/**
+ * Starts the CMS: reads configuration, opens and migrates the database, loads the sample
+ * content into an empty database, and serves the API.
+ */
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { seedSampleContent } from './seed/seed.js';
+import { createApp } from './server.js';
+
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+
+let adminToken = config.adminToken;
+if (!adminToken) {
+  if (config.env === 'production') {
+    logger.fatal('ADMIN_TOKEN is not set: refusing to start in production without an editor credential.');
+    process.exit(1);
+  }
+  adminToken = randomBytes(32).toString('base64url');
+  logger.warn(`ADMIN_TOKEN is not set; generated one for this run: ${adminToken}`);
+}
+
+const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+logger.info({ database: db.kind, ...(db.kind === 'pglite' ? { dataDir: config.dataDir } : {}) }, 'database opened');
+
+const applied = await db.migrate();
+if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+
+if (config.seedSampleContent) {
+  const seeded = await seedSampleContent({ prisma: db.prisma });
+  if (seeded) logger.info('sample content loaded');
+}
+
+const app = await createApp({ prisma: db.prisma, adminToken, logger });
+await app.http.listen({ port: config.port, host: config.host });
+logger.info(`GraphQL API ready at http://localhost:${config.port}/graphql`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    logger.info({ signal }, 'shutting down');
+    await app.http.close();
+    await db.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,1 @@
+export type { Person as PersonMapper } from '../__generated__/prisma/client.js';

@@ -1,0 +1,25 @@
+/**
+ * Helpers for DataLoader batch functions, which must answer one result per key, in key order.
+ */
+import DataLoader from 'dataloader';
+
+/** A loader of one row per id (null for a missing id), fetched with one query per batch. */
+export function loaderById<T extends { id: string }>(fetch: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const rows = await fetch([...ids]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/**
+ * A loader of the rows belonging to each key (empty for none), fetched with one query per batch.
+ * `fetch` answers the rows in the order each key's list should keep.
+ */
+export function loaderOfLists<K, T>(fetch: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K): DataLoader<K, T[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
+    for (const row of await fetch([...keys])) groups.get(keyOf(row))?.push(row);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}

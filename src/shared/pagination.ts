@@ -1,0 +1,128 @@
+/**
+ * Relay-style cursor pagination over keyset ordering: a page starts strictly after the cursor's
+ * sort key, so deep pages cost the same as the first (no OFFSET), and edits between requests do
+ * not shift items between pages.
+ */
+import { badUserInput } from '../errors.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PageInfoMapper {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface EdgeMapper<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionMapper<T> {
+  edges: EdgeMapper<T>[];
+  pageInfo: PageInfoMapper;
+  /** Counted only when the client asks for it (graphql-js calls function-valued fields). */
+  totalCount: () => Promise<number>;
+}
+
+type SortValue = string | number | Date | null;
+
+/** One ordering: the sort field, its direction, and whether it can be null (nulls sort last). */
+export interface KeysetOrder {
+  field: string;
+  direction: 'asc' | 'desc';
+  nullable?: boolean;
+}
+
+export interface PageArgs {
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}
+
+export interface PageQuery {
+  /** Prisma `where` restricting rows to those after the cursor (undefined on the first page). */
+  after: Record<string, unknown> | undefined;
+  orderBy: Record<string, unknown>[];
+  /** One more than the page size, to learn whether a next page exists. */
+  take: number;
+}
+
+/** Checks `first` and decodes `after`; throws BAD_USER_INPUT naming the argument at fault. */
+export function pageQuery(args: PageArgs, order: KeysetOrder): PageQuery & { size: number } {
+  const size = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badUserInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  }
+  const fieldOrder = order.nullable
+    ? { [order.field]: { sort: order.direction, nulls: 'last' } }
+    : { [order.field]: order.direction };
+  return {
+    size,
+    take: size + 1,
+    orderBy: [fieldOrder, { id: order.direction }],
+    after: args.after ? afterCursor(decodeCursor(args.after), order) : undefined,
+  };
+}
+
+/** Builds the connection from rows fetched with `take` = size + 1. */
+export function toConnection<T extends { id: string }>(
+  rows: T[],
+  query: PageQuery & { size: number },
+  order: KeysetOrder,
+  hadCursor: boolean,
+  count: () => Promise<number>,
+): ConnectionMapper<T> {
+  const page = rows.slice(0, query.size);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor((node as Record<string, unknown>)[order.field] as SortValue, node.id) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > query.size,
+      hasPreviousPage: hadCursor,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: count,
+  };
+}
+
+interface Cursor {
+  value: SortValue;
+  id: string;
+}
+
+function encodeCursor(value: SortValue, id: string): string {
+  const encoded = value instanceof Date ? { d: value.toISOString() } : { v: value };
+  return Buffer.from(JSON.stringify([encoded, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const [encoded, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [{ d?: string; v?: SortValue }, string];
+    if (typeof id !== 'string') throw new Error('id');
+    if (typeof encoded.d === 'string') {
+      const date = new Date(encoded.d);
+      if (Number.isNaN(date.getTime())) throw new Error('date');
+      return { value: date, id };
+    }
+    return { value: encoded.v ?? null, id };
+  } catch {
+    throw badUserInput([{ path: 'after', message: 'is not a cursor this list gave out' }]);
+  }
+}
+
+/** Rows strictly after the cursor in (field, id) order, nulls last. */
+function afterCursor({ value, id }: Cursor, order: KeysetOrder): Record<string, unknown> {
+  const beyond = order.direction === 'desc' ? 'lt' : 'gt';
+  if (value === null) {
+    return { [order.field]: null, id: { [beyond]: id } };
+  }
+  const branches: Record<string, unknown>[] = [
+    { [order.field]: { [beyond]: value } },
+    { [order.field]: value, id: { [beyond]: id } },
+  ];
+  if (order.nullable) branches.push({ [order.field]: null });
+  return { OR: branches };
+}

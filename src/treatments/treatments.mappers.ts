@@ -1,0 +1,1 @@
+export type { Treatment as TreatmentMapper } from '../__generated__/prisma/client.js';

@@ -1,0 +1,115 @@
+/**
+ * The reference page: a frontend reads the whole dry needling vs. acupuncture page in one
+ * query, and the number of SQL statements it costs does not grow with its rows or links.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seedSampleContent } from '../src/seed/seed.js';
+import { makeArticle } from './factories.js';
+import { useTestApi } from './setup/server.js';
+
+const PAGE_QUERY = readFileSync(new URL('../examples/page.graphql', import.meta.url), 'utf8');
+const SLUG = 'dry-needling-vs-acupuncture';
+
+describe('the reference page', () => {
+  const api = useTestApi();
+  beforeAll(async () => {
+    expect(await seedSampleContent({ prisma: api.db.prisma })).toBe(true);
+  });
+
+  it('is served whole in one query', async () => {
+    const { status, data, errors } = await api.query(PAGE_QUERY, { slug: SLUG });
+    expect(errors).toBeUndefined();
+    expect(status).toBe(200);
+    const article = data!.article;
+
+    expect(article.slug).toBe(SLUG);
+    expect(article.title).toMatch(/acupuncture/i);
+    expect(article.dek).toBeTruthy();
+    expect(article.publishedAt).toBe('2024-02-13T00:00:00.000Z');
+    expect(article.category).toEqual({ slug: 'chronic-pain', name: 'Chronic Pain' });
+    expect(article.heroImage.alt.length).toBeGreaterThan(10);
+    expect(article.experts).toContainEqual({
+      role: 'QUOTED',
+      person: expect.objectContaining({ slug: 'adam-kimberly', name: 'Adam Kimberly', credentials: 'PT, DPT, OCS' }),
+    });
+    expect(article.treatments.map((t: { slug: string }) => t.slug)).toEqual(['dry-needling', 'acupuncture']);
+    expect(article.treatments[0].otherNames).toContain('Intramuscular stimulation');
+
+    const blockTypes = new Set(article.body.map((b: { __typename: string }) => b.__typename));
+    expect(blockTypes).toEqual(new Set(['HeadingBlock', 'ParagraphBlock', 'ListBlock', 'QuoteBlock', ...(blockTypes.has('ImageBlock') ? ['ImageBlock'] : [])]));
+    const quote = article.body.find((b: { __typename: string }) => b.__typename === 'QuoteBlock');
+    expect(quote.person).toEqual({ name: 'Adam Kimberly', credentials: 'PT, DPT, OCS' });
+
+    const [comparison] = article.comparisons;
+    expect(comparison.slug).toBe(SLUG);
+    expect(comparison.treatments.map((t: { slug: string }) => t.slug)).toEqual(['dry-needling', 'acupuncture']);
+    expect(comparison.rows.map((r: { aspect: string }) => r.aspect)).toEqual(
+      expect.arrayContaining([
+        'Origins',
+        'Where the needles go',
+        'How it feels',
+        'Time to relief',
+        'How long needles stay in',
+        'Needle types',
+        'Number of needles',
+        'Session length',
+        'Who performs it',
+      ]),
+    );
+    for (const row of comparison.rows) {
+      expect(row.cells.map((c: { treatment: { slug: string } }) => c.treatment.slug)).toEqual(['dry-needling', 'acupuncture']);
+      for (const cell of row.cells) expect(cell.text).toBeTruthy();
+    }
+
+    const related = article.related.filter((l: { kind: string }) => l.kind === 'RELATED_ARTICLE');
+    const trending = article.related.filter((l: { kind: string }) => l.kind === 'TRENDING_TOPIC');
+    expect(related.length).toBeGreaterThanOrEqual(8);
+    expect(trending.length).toBeGreaterThanOrEqual(2);
+    for (const link of [...related, ...trending]) {
+      expect(link.url).toBe(`/articles/${link.article.slug}`);
+      expect(link.label).toBe(link.article.title);
+      expect(link.article.publishedAt).toBeTruthy();
+      expect(link.article.category.name).toBeTruthy();
+      expect(link.article.summary).toBeTruthy();
+    }
+  });
+
+  it('answers null, not an error, for an unknown slug', async () => {
+    expect(await api.query(PAGE_QUERY, { slug: 'no-such-page' })).toEqual({ status: 200, data: { article: null } });
+  });
+
+  it('costs the same number of SQL statements however many links and rows it has', async () => {
+    api.db.resetQueryLog();
+    await api.query(PAGE_QUERY, { slug: SLUG });
+    const before = api.db.queries.length;
+
+    // Double the page: more related links (to new articles), more comparison rows.
+    const page = await api.db.prisma.article.findUniqueOrThrow({ where: { slug: SLUG }, include: { links: true } });
+    const extra = [];
+    for (let i = 0; i < 8; i++) extra.push(await makeArticle(api, { summary: 'More to read', publishedAt: '2024-03-01T00:00:00Z' }));
+    const links = [
+      ...page.links.map((l) => ({ kind: l.kind, articleId: l.targetArticleId, url: l.url, label: l.label })),
+      ...extra.map((a) => ({ kind: 'RELATED_ARTICLE', articleId: a.id })),
+    ];
+    const setLinks = await api.asEditor('mutation($id: ID!, $links: [RelatedLinkInput!]!) { setArticleRelatedLinks(articleId: $id, links: $links) { id } }', {
+      id: page.id,
+      links,
+    });
+    expect(setLinks.errors).toBeUndefined();
+    const comparison = await api.db.prisma.comparison.findUniqueOrThrow({ where: { slug: SLUG }, include: { rows: { include: { cells: true }, orderBy: { position: 'asc' } } } });
+    const rows = comparison.rows.map((r) => ({ aspect: r.aspect, cells: r.cells.map((c) => ({ treatmentId: c.treatmentId, text: c.text })) }));
+    const update = await api.asEditor('mutation($id: ID!, $rows: [ComparisonRowInput!]!) { updateComparison(id: $id, input: { rows: $rows }) { id } }', {
+      id: comparison.id,
+      rows: [...rows, ...rows.map((r) => ({ ...r, aspect: `${r.aspect} (again)` }))],
+    });
+    expect(update.errors).toBeUndefined();
+
+    api.db.resetQueryLog();
+    const { data } = await api.query(PAGE_QUERY, { slug: SLUG });
+    expect(data!.article.related.length).toBe(links.length);
+    expect(data!.article.comparisons[0].rows.length).toBe(rows.length * 2);
+    expect(api.db.queries.length).toBe(before);
+    console.info(`reference page query: ${before} SQL statements`);
+  });
+});
