@@ -29,6 +29,17 @@ export interface ServiceContext {
   viewer: Viewer | null;
 }
 
+/** Transaction clients opened here; Prisma gives them a `$transaction` too, so it cannot tell. */
+const openTransactions = new WeakSet<object>();
+
+/** Opens a transaction on `prisma` and runs `work` in it; services called with `tx` join it. */
+export function runTransaction<T>(prisma: PrismaClient, work: (tx: Db) => Promise<T>, options?: { timeout?: number; maxWait?: number }): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    openTransactions.add(tx);
+    return work(tx);
+  }, options);
+}
+
 /**
  * Runs `work` in one database transaction, so a mutation that fails part-way writes nothing.
  * Inside an enclosing transaction it joins that one. Loaders are not used inside: they would
@@ -36,5 +47,5 @@ export interface ServiceContext {
  */
 export function inTransaction<T>(ctx: Pick<ServiceContext, 'prisma'>, work: (tx: Db) => Promise<T>): Promise<T> {
   const db = ctx.prisma;
-  return '$transaction' in db ? db.$transaction((tx) => work(tx)) : work(db);
+  return openTransactions.has(db) ? work(db) : runTransaction(db as PrismaClient, work);
 }

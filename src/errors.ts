@@ -74,9 +74,16 @@ export function fromPrismaError(error: unknown, entity: string, id?: string): un
 }
 
 function uniqueFields(error: Prisma.PrismaClientKnownRequestError): string[] {
-  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } } | undefined;
+  type Cause = { table?: string; constraint?: { fields?: unknown; index?: unknown } };
+  const meta = error.meta as { target?: unknown; driverAdapterError?: { cause?: Cause } } | undefined;
   if (Array.isArray(meta?.target)) return meta.target.map(String);
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields;
+  const cause = meta?.driverAdapterError?.cause;
+  const fields = cause?.constraint?.fields;
   if (Array.isArray(fields)) return fields.map((f) => String(f).replace(/"/g, ''));
+  // PostgreSQL names only the index: Prisma calls it <Table>_<field>_<field>_key.
+  const index = cause?.constraint?.index;
+  if (typeof index === 'string' && cause?.table && index.startsWith(`${cause.table}_`) && index.endsWith('_key')) {
+    return index.slice(cause.table.length + 1, -'_key'.length).split('_');
+  }
   return [];
 }

@@ -8,7 +8,7 @@ import * as articles from '../articles/articles.service.js';
 import type { Viewer } from '../auth/viewer.js';
 import * as categories from '../categories/categories.service.js';
 import * as comparisons from '../comparisons/comparisons.service.js';
-import type { Db, ServiceContext } from '../context.js';
+import { runTransaction, type Db, type ServiceContext } from '../context.js';
 import type { PrismaClient } from '../db/client.js';
 import * as links from '../links/links.service.js';
 import * as people from '../people/people.service.js';
@@ -58,7 +58,7 @@ const seeder: Viewer = { id: 'sample-content', role: 'ADMIN' };
 /** Loads the sample content when the database has no articles; answers whether it did. */
 export async function seedSampleContent({ prisma }: { prisma: PrismaClient }): Promise<boolean> {
   if ((await prisma.article.count()) > 0) return false;
-  await prisma.$transaction((tx) => loadContent({ prisma: tx, viewer: seeder }, sampleContent), { timeout: 60_000, maxWait: 10_000 });
+  await runTransaction(prisma, (tx) => loadContent({ prisma: tx, viewer: seeder }, sampleContent), { timeout: 60_000, maxWait: 10_000 });
   return true;
 }
 
