@@ -2,7 +2,7 @@
 // loader needs just these.
 declare namespace WebAssembly {
   type ModuleImports = Record<string, unknown>;
-  interface Module {}
+  type Module = object;
   interface Instance {
     exports: Record<string, unknown>;
   }
