@@ -1,1 +1,8 @@
-export type { Article as ArticleMapper, ArticleExpert as ArticleExpertMapper } from '../__generated__/prisma/client.js';
+import type { ExpertRole, Person } from '../__generated__/prisma/client.js';
+import type { ArticleView } from './articles.snapshot.js';
+
+export type ArticleMapper = ArticleView;
+export interface ArticleExpertMapper {
+  role: ExpertRole;
+  person: Person;
+}

@@ -1,38 +1,35 @@
 import type { PrismaClient } from '../db/client.js';
-import { loaderById, loaderOfLists } from '../shared/batch.js';
+import { loaderById, loaderOfMembers, loadPresent } from '../shared/batch.js';
+import type { Stage } from '../workflow/documents.js';
+import { publishedComparisonView, readComparisonDrafts, type ComparisonView } from './comparisons.snapshot.js';
 
 export function createComparisonLoaders(prisma: PrismaClient) {
+  const comparisonById = {
+    DRAFT: loaderById(async (ids) => (await readComparisonDrafts(prisma, ids)).filter((c) => !c.deletedAt)),
+    PUBLISHED: loaderById(async (ids) => (await prisma.publishedComparison.findMany({ where: { comparisonId: { in: ids } } })).map(publishedComparisonView)),
+  } satisfies Record<Stage, unknown>;
+
   return {
-    comparisonById: loaderById((ids) => prisma.comparison.findMany({ where: { id: { in: ids } } })),
-    /** Rows with their cells, in order. */
-    rowsByComparisonId: loaderOfLists(
-      (comparisonIds: string[]) =>
-        prisma.comparisonRow.findMany({
-          where: { comparisonId: { in: comparisonIds } },
-          orderBy: [{ comparisonId: 'asc' }, { position: 'asc' }],
-          include: { cells: true },
-        }),
-      (row) => row.comparisonId,
-    ),
-    /** The comparisons an article holds, in the article's order. */
-    comparisonsByArticleId: loaderOfLists(
-      (articleIds: string[]) =>
-        prisma.articleComparison.findMany({
-          where: { articleId: { in: articleIds } },
-          orderBy: [{ articleId: 'asc' }, { position: 'asc' }],
-          include: { comparison: true },
-        }),
-      (row) => row.articleId,
-    ),
+    comparisonById,
     /** The comparisons that include a treatment, newest first. */
-    comparisonsByTreatmentId: loaderOfLists(
-      (treatmentIds: string[]) =>
-        prisma.comparisonTreatment.findMany({
-          where: { treatmentId: { in: treatmentIds } },
+    comparisonsByTreatmentId: {
+      DRAFT: loaderOfMembers<ComparisonView>(async (ids) => {
+        const rows = await prisma.comparisonTreatment.findMany({
+          where: { treatmentId: { in: ids } },
           orderBy: [{ comparison: { createdAt: 'desc' } }, { comparisonId: 'desc' }],
-          include: { comparison: true },
-        }),
-      (row) => row.treatmentId,
-    ),
+          select: { comparisonId: true, treatmentId: true },
+        });
+        const comparisons = new Map((await loadPresent(comparisonById.DRAFT, [...new Set(rows.map((r) => r.comparisonId))])).map((c) => [c.id, c]));
+        return rows.flatMap((row) => {
+          const value = comparisons.get(row.comparisonId);
+          return value ? [{ keys: [row.treatmentId], value }] : [];
+        });
+      }),
+      PUBLISHED: loaderOfMembers<ComparisonView>(async (ids) =>
+        (
+          await prisma.publishedComparison.findMany({ where: { treatmentIds: { hasSome: ids } }, orderBy: [{ createdAt: 'desc' }, { comparisonId: 'desc' }] })
+        ).map((row) => ({ keys: row.treatmentIds, value: publishedComparisonView(row) })),
+      ),
+    },
   };
 }

@@ -1,8 +1,9 @@
-import type { ComparisonCell, ComparisonRow, Treatment } from '../__generated__/prisma/client.js';
+import type { TreatmentView } from '../treatments/treatments.snapshot.js';
+import type { ComparisonRowData, ComparisonView } from './comparisons.snapshot.js';
 
-export type { Comparison as ComparisonMapper } from '../__generated__/prisma/client.js';
-export type ComparisonRowMapper = ComparisonRow & { cells: ComparisonCell[] };
+export type ComparisonMapper = ComparisonView;
+export type ComparisonRowMapper = ComparisonRowData & { comparison: ComparisonView };
 export interface ComparisonCellMapper {
-  treatment: Treatment;
+  treatment: TreatmentView;
   text: string | null;
 }

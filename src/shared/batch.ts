@@ -23,3 +23,24 @@ export function loaderOfLists<K, T>(fetch: (keys: K[]) => Promise<T[]>, keyOf: (
     return keys.map((key) => groups.get(key) ?? []);
   });
 }
+
+/**
+ * A loader of the values that belong to each key, where one value may belong to several keys
+ * (e.g. articles whose treatmentIds hold a treatment), fetched with one query per batch.
+ * `fetch` answers each value with the keys it belongs to, in the order lists should keep.
+ */
+export function loaderOfMembers<T>(fetch: (keys: string[]) => Promise<{ keys: string[]; value: T }[]>): DataLoader<string, T[]> {
+  return new DataLoader(async (keys) => {
+    const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+    for (const { keys: owners, value } of await fetch([...keys])) {
+      for (const key of owners) groups.get(key)?.push(value);
+    }
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** Answers the loaded values that exist, in key order, dropping misses. */
+export async function loadPresent<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
+  const values = await loader.loadMany(ids);
+  return values.filter((v): v is T => v !== null && !(v instanceof Error));
+}

@@ -34,6 +34,8 @@ export interface KeysetOrder {
   field: string;
   direction: 'asc' | 'desc';
   nullable?: boolean;
+  /** The unique tie-break column; `id` unless the table names it otherwise. */
+  idField?: string;
 }
 
 export interface PageArgs {
@@ -61,21 +63,29 @@ export function pageQuery(args: PageArgs, order: KeysetOrder): PageQuery & { siz
   return {
     size,
     take: size + 1,
-    orderBy: [fieldOrder, { id: order.direction }],
+    orderBy: [fieldOrder, { [order.idField ?? 'id']: order.direction }],
     after: args.after ? afterCursor(decodeCursor(args.after), order) : undefined,
   };
 }
 
-/** Builds the connection from rows fetched with `take` = size + 1. */
-export function toConnection<T extends { id: string }>(
-  rows: T[],
+/**
+ * Builds the connection from rows fetched with `take` = size + 1. Cursors come from the rows;
+ * `toNodes` turns the page's rows into what the connection serves (in the same order).
+ */
+export async function toConnection<R extends object, T = R>(
+  rows: R[],
   query: PageQuery & { size: number },
   order: KeysetOrder,
   hadCursor: boolean,
   count: () => Promise<number>,
-): ConnectionMapper<T> {
+  toNodes: (rows: R[]) => Promise<T[]> | T[] = (page) => page as unknown as T[],
+): Promise<ConnectionMapper<T>> {
   const page = rows.slice(0, query.size);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor((node as Record<string, unknown>)[order.field] as SortValue, node.id) }));
+  const nodes = await toNodes(page);
+  const edges = page.map((row, index) => {
+    const fields = row as Record<string, unknown>;
+    return { node: nodes[index]!, cursor: encodeCursor(fields[order.field] as SortValue, fields[order.idField ?? 'id'] as string) };
+  });
   return {
     edges,
     pageInfo: {
@@ -116,12 +126,13 @@ function decodeCursor(cursor: string): Cursor {
 /** Rows strictly after the cursor in (field, id) order, nulls last. */
 function afterCursor({ value, id }: Cursor, order: KeysetOrder): Record<string, unknown> {
   const beyond = order.direction === 'desc' ? 'lt' : 'gt';
+  const idField = order.idField ?? 'id';
   if (value === null) {
-    return { [order.field]: null, id: { [beyond]: id } };
+    return { [order.field]: null, [idField]: { [beyond]: id } };
   }
   const branches: Record<string, unknown>[] = [
     { [order.field]: { [beyond]: value } },
-    { [order.field]: value, id: { [beyond]: id } },
+    { [order.field]: value, [idField]: { [beyond]: id } },
   ];
   if (order.nullable) branches.push({ [order.field]: null });
   return { OR: branches };

@@ -22,19 +22,21 @@ const nouns: Record<ReferencedModel, string> = {
   article: 'article',
 };
 
+/** Ids of `model` rows that exist; documents in the trash do not count. */
 function existingIds(db: Db, model: ReferencedModel, ids: string[]): Promise<{ id: string }[]> {
   const args = { where: { id: { in: ids } }, select: { id: true } } as const;
+  const live = { where: { id: { in: ids }, deletedAt: null }, select: { id: true } } as const;
   switch (model) {
     case 'category':
       return db.category.findMany(args);
     case 'person':
       return db.person.findMany(args);
     case 'treatment':
-      return db.treatment.findMany(args);
+      return db.treatment.findMany(live);
     case 'comparison':
-      return db.comparison.findMany(args);
+      return db.comparison.findMany(live);
     case 'article':
-      return db.article.findMany(args);
+      return db.article.findMany(live);
   }
 }
 

@@ -1,28 +1,13 @@
 import type { PrismaClient } from '../db/client.js';
-import { loaderById, loaderOfLists } from '../shared/batch.js';
+import { loaderById } from '../shared/batch.js';
+import type { Stage } from '../workflow/documents.js';
+import { publishedTreatmentView, readTreatmentDrafts } from './treatments.snapshot.js';
 
 export function createTreatmentLoaders(prisma: PrismaClient) {
   return {
-    treatmentById: loaderById((ids) => prisma.treatment.findMany({ where: { id: { in: ids } } })),
-    /** The treatments an article is about, in the article's order. */
-    treatmentsByArticleId: loaderOfLists(
-      (articleIds: string[]) =>
-        prisma.articleTreatment.findMany({
-          where: { articleId: { in: articleIds } },
-          orderBy: [{ articleId: 'asc' }, { position: 'asc' }],
-          include: { treatment: true },
-        }),
-      (row) => row.articleId,
-    ),
-    /** The treatments a comparison compares, in column order. */
-    treatmentsByComparisonId: loaderOfLists(
-      (comparisonIds: string[]) =>
-        prisma.comparisonTreatment.findMany({
-          where: { comparisonId: { in: comparisonIds } },
-          orderBy: [{ comparisonId: 'asc' }, { position: 'asc' }],
-          include: { treatment: true },
-        }),
-      (row) => row.comparisonId,
-    ),
+    treatmentById: {
+      DRAFT: loaderById(async (ids) => (await readTreatmentDrafts(prisma, ids)).filter((t) => !t.deletedAt)),
+      PUBLISHED: loaderById(async (ids) => (await prisma.publishedTreatment.findMany({ where: { treatmentId: { in: ids } } })).map(publishedTreatmentView)),
+    } satisfies Record<Stage, unknown>,
   };
 }

@@ -1,1 +1,1 @@
-export type { Treatment as TreatmentMapper } from '../__generated__/prisma/client.js';
+export type { TreatmentView as TreatmentMapper } from './treatments.snapshot.js';

@@ -1,101 +1,120 @@
 /**
- * Treatments: what articles are about and comparisons compare.
+ * Treatments: what articles are about and comparisons compare. Drafted and published like
+ * articles (see articles.service.ts).
  */
 import type { CreateTreatmentInput, TreatmentWhereInput, UpdateTreatmentInput } from '../__generated__/graphql.js';
-import type { Prisma, Treatment } from '../__generated__/prisma/client.js';
+import type { Prisma } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
-import { inTransaction, type ServiceContext } from '../context.js';
-import { bodyJson, quotedPeople } from '../content/body.js';
-import { conflict, fromPrismaError, notFound } from '../errors.js';
+import { inTransaction, type Context, type ServiceContext } from '../context.js';
+import { fromPrismaError } from '../errors.js';
+import { loadPresent } from '../shared/batch.js';
 import { existingId } from '../shared/ids.js';
 import { pageQuery, toConnection, type ConnectionMapper, type KeysetOrder, type PageArgs } from '../shared/pagination.js';
-import { missingReferences } from '../shared/references.js';
-import { assertNoIssues, parseInput } from '../shared/validation.js';
+import { parseInput } from '../shared/validation.js';
+import { findBySlug as findDocumentBySlug, stageFor } from '../workflow/lookup.js';
+import { claimVersion, recordRevision } from '../workflow/versioning.js';
+import { afterEdit } from '../workflow/workflow.service.js';
+import { publishedTreatmentView, type TreatmentView } from './treatments.snapshot.js';
 import { createTreatmentInput, updateTreatmentInput } from './treatments.validation.js';
+import { treatmentAdapter } from './treatments.workflow.js';
+import { checkTreatmentContent, writeTreatmentContent } from './treatments.writes.js';
 
-type Ctx = ServiceContext;
+const newestDraftFirst: KeysetOrder = { field: 'createdAt', direction: 'desc' };
+const newestPublishedFirst: KeysetOrder = { field: 'createdAt', direction: 'desc', idField: 'treatmentId' };
 
-const newestFirst: KeysetOrder = { field: 'createdAt', direction: 'desc' };
-
-export function findBySlug(ctx: Ctx, slug: string): Promise<Treatment | null> {
-  return ctx.prisma.treatment.findUnique({ where: { slug } });
+export function findBySlug(ctx: Context, slug: string, preview?: boolean | null): Promise<TreatmentView | null> {
+  return findDocumentBySlug(
+    ctx,
+    {
+      type: 'TREATMENT',
+      byId: ctx.loaders.treatmentById,
+      draftIdBySlug: async (s) => (await ctx.prisma.treatment.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
+      publishedIdBySlug: async (s) => (await ctx.prisma.publishedTreatment.findUnique({ where: { slug: s }, select: { treatmentId: true } }))?.treatmentId ?? null,
+    },
+    slug,
+    preview,
+  );
 }
 
-export async function list(ctx: Ctx, args: PageArgs & { where?: TreatmentWhereInput | null }): Promise<ConnectionMapper<Treatment>> {
-  const filter = treatmentFilter(args.where);
-  const query = pageQuery(args, newestFirst);
-  const rows = await ctx.prisma.treatment.findMany({
-    where: query.after ? { AND: [filter, query.after] } : filter,
-    orderBy: query.orderBy,
-    take: query.take,
-  });
-  return toConnection(rows, query, newestFirst, Boolean(args.after), () => ctx.prisma.treatment.count({ where: filter }));
+export async function list(ctx: Context, args: PageArgs & { where?: TreatmentWhereInput | null; preview?: boolean | null }): Promise<ConnectionMapper<TreatmentView>> {
+  if (stageFor(ctx, args.preview) === 'DRAFT') {
+    const filter = draftFilter(args.where);
+    const query = pageQuery(args, newestDraftFirst);
+    const rows = await ctx.prisma.treatment.findMany({ where: query.after ? { AND: [filter, query.after] } : filter, orderBy: query.orderBy, take: query.take });
+    return toConnection(rows, query, newestDraftFirst, Boolean(args.after), () => ctx.prisma.treatment.count({ where: filter }), (page) =>
+      loadPresent(ctx.loaders.treatmentById.DRAFT, page.map((r) => r.id)),
+    );
+  }
+  const filter = await publishedFilter(ctx, args.where);
+  const query = pageQuery(args, newestPublishedFirst);
+  const rows = filter
+    ? await ctx.prisma.publishedTreatment.findMany({ where: query.after ? { AND: [filter, query.after] } : filter, orderBy: query.orderBy, take: query.take })
+    : [];
+  return toConnection(rows, query, newestPublishedFirst, Boolean(args.after), async () => (filter ? ctx.prisma.publishedTreatment.count({ where: filter }) : 0), (page) =>
+    page.map(publishedTreatmentView),
+  );
 }
 
-function treatmentFilter(where: TreatmentWhereInput | null | undefined): Prisma.TreatmentWhereInput {
-  const filters: Prisma.TreatmentWhereInput[] = [];
-  if (where?.categorySlug) filters.push({ articles: { some: { article: { category: { slug: where.categorySlug } } } } });
+function draftFilter(where: TreatmentWhereInput | null | undefined): Prisma.TreatmentWhereInput {
+  const filters: Prisma.TreatmentWhereInput[] = [{ deletedAt: null }];
+  if (where?.categorySlug) filters.push({ articles: { some: { article: { deletedAt: null, category: { slug: where.categorySlug } } } } });
   if (where?.comparedWithSlug) {
     filters.push({
-      comparisons: { some: { comparison: { treatments: { some: { treatment: { slug: where.comparedWithSlug } } } } } },
+      comparisons: { some: { comparison: { deletedAt: null, treatments: { some: { treatment: { slug: where.comparedWithSlug } } } } } },
       NOT: { slug: where.comparedWithSlug },
     });
   }
   return { AND: filters };
 }
 
-export async function create(ctx: Ctx, input: CreateTreatmentInput): Promise<Treatment> {
+/** The public list's filter, from published articles and comparisons only; null matches nothing. */
+async function publishedFilter(ctx: Context, where: TreatmentWhereInput | null | undefined): Promise<Prisma.PublishedTreatmentWhereInput | null> {
+  const filters: Prisma.PublishedTreatmentWhereInput[] = [];
+  if (where?.categorySlug) {
+    const category = await ctx.prisma.category.findUnique({ where: { slug: where.categorySlug }, select: { id: true } });
+    if (!category) return null;
+    const articles = await ctx.prisma.publishedArticle.findMany({ where: { categoryId: category.id }, select: { treatmentIds: true } });
+    filters.push({ treatmentId: { in: [...new Set(articles.flatMap((a) => a.treatmentIds))] } });
+  }
+  if (where?.comparedWithSlug) {
+    const other = await ctx.prisma.publishedTreatment.findUnique({ where: { slug: where.comparedWithSlug }, select: { treatmentId: true } });
+    if (!other) return null;
+    const comparisons = await ctx.prisma.publishedComparison.findMany({ where: { treatmentIds: { has: other.treatmentId } }, select: { treatmentIds: true } });
+    filters.push({ treatmentId: { in: [...new Set(comparisons.flatMap((c) => c.treatmentIds))].filter((id) => id !== other.treatmentId) } });
+  }
+  return { AND: filters };
+}
+
+export async function create(ctx: ServiceContext, input: CreateTreatmentInput, changeSummary?: string | null): Promise<TreatmentView> {
   authorize(ctx.viewer, 'content:write');
-  const data = parseInput(createTreatmentInput, input);
+  const viewer = ctx.viewer;
+  const { slug, name, ...rest } = parseInput(createTreatmentInput, input);
   try {
     return await inTransaction(ctx, async (tx) => {
-      assertNoIssues(await missingReferences(tx, quotedPeople(data.description ?? [], 'input.description').map((q) => ({ model: 'person', id: q.personId, path: q.path }))));
-      return tx.treatment.create({ data: { ...data, description: bodyJson(data.description ?? []) } });
+      await checkTreatmentContent(tx, rest);
+      const treatment = await tx.treatment.create({ data: { slug, name, updatedBy: viewer.id }, select: { id: true } });
+      await writeTreatmentContent(tx, treatment.id, rest);
+      return recordRevision(tx, treatmentAdapter, treatment.id, viewer, 'CREATE', changeSummary);
     });
   } catch (error) {
     throw fromPrismaError(error, 'treatment');
   }
 }
 
-export async function update(ctx: Ctx, id: string, input: UpdateTreatmentInput): Promise<Treatment> {
+export async function update(ctx: ServiceContext, id: string, input: UpdateTreatmentInput, expectedVersion: number, changeSummary?: string | null): Promise<TreatmentView> {
   authorize(ctx.viewer, 'content:write');
+  const viewer = ctx.viewer;
   const treatmentId = existingId('treatment', id);
   const data = parseInput(updateTreatmentInput, input);
   try {
     return await inTransaction(ctx, async (tx) => {
-      assertNoIssues(await missingReferences(tx, quotedPeople(data.description ?? [], 'input.description').map((q) => ({ model: 'person', id: q.personId, path: q.path }))));
-      return tx.treatment.update({ where: { id: treatmentId }, data: { ...data, description: data.description && bodyJson(data.description) } });
+      const row = await claimVersion(tx, treatmentAdapter, treatmentId, viewer, { expectedVersion });
+      await checkTreatmentContent(tx, data);
+      await writeTreatmentContent(tx, treatmentId, data);
+      await afterEdit(tx, treatmentAdapter, row);
+      return recordRevision(tx, treatmentAdapter, treatmentId, viewer, 'UPDATE', changeSummary);
     });
   } catch (error) {
     throw fromPrismaError(error, 'treatment', id);
   }
-}
-
-/** Deletes a treatment nothing uses; refused with CONFLICT naming the comparisons and articles that do. */
-export async function remove(ctx: Ctx, id: string): Promise<string> {
-  authorize(ctx.viewer, 'content:write');
-  const treatmentId = existingId('treatment', id);
-  return inTransaction(ctx, async (tx) => {
-    const treatment = await tx.treatment.findUnique({
-      where: { id: treatmentId },
-      include: {
-        comparisons: { select: { comparison: { select: { slug: true } } } },
-        articles: { select: { article: { select: { slug: true } } } },
-      },
-    });
-    if (!treatment) throw notFound('treatment', id);
-    const comparisons = treatment.comparisons.map((c) => c.comparison.slug);
-    const articles = treatment.articles.map((a) => a.article.slug);
-    if (comparisons.length > 0 || articles.length > 0) {
-      const uses = [
-        comparisons.length ? `comparison(s) ${comparisons.map((s) => `"${s}"`).join(', ')}` : '',
-        articles.length ? `article(s) ${articles.map((s) => `"${s}"`).join(', ')}` : '',
-      ].filter(Boolean);
-      throw conflict(`Treatment "${treatment.name}" is used by ${uses.join(' and ')}; remove it from them first.`, {
-        usedBy: { comparisons, articles },
-      });
-    }
-    await tx.treatment.delete({ where: { id: treatmentId } });
-    return treatmentId;
-  });
 }

@@ -1,0 +1,49 @@
+/**
+ * How the editorial workflow handles articles (see workflow/adapter.ts).
+ */
+import type { Db } from '../context.js';
+import type { DocumentAdapter, WorkflowTable } from '../workflow/adapter.js';
+import { articleSnapshot, readArticleDrafts, type ArticleSnapshot, type ArticleView } from './articles.snapshot.js';
+import { checkArticleReferences, snapshotAsInput, writeArticleContent } from './articles.writes.js';
+
+export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
+  type: 'ARTICLE',
+  noun: 'article',
+  table: (db: Db) => db.article as unknown as WorkflowTable,
+  readDrafts: readArticleDrafts,
+  snapshot: articleSnapshot,
+
+  async readPublished(db, id) {
+    const row = await db.publishedArticle.findUnique({ where: { articleId: id } });
+    if (!row) return null;
+    const { createdAt: _createdAt, ...snapshot } = row.snapshot as ArticleSnapshot & { createdAt: string };
+    return { slug: row.slug, snapshot };
+  },
+
+  async writePublished(tx, view) {
+    const columns = {
+      slug: view.slug,
+      title: view.title,
+      categoryId: view.categoryId,
+      treatmentIds: view.treatmentIds,
+      comparisonIds: view.comparisonIds,
+      publishedAt: view.publishedAt ? new Date(view.publishedAt) : null,
+      version: view.version,
+      updatedAt: view.updatedAt,
+      snapshot: { ...articleSnapshot(view), createdAt: view.createdAt.toISOString() } as object,
+    };
+    await tx.publishedArticle.upsert({ where: { articleId: view.id }, create: { articleId: view.id, ...columns }, update: columns });
+  },
+
+  async deletePublished(tx, id) {
+    await tx.publishedArticle.deleteMany({ where: { articleId: id } });
+  },
+
+  async applySnapshot(tx, id, snapshot) {
+    const input = snapshotAsInput(snapshot);
+    await checkArticleReferences(tx, id, input);
+    await writeArticleContent(tx, id, input);
+  },
+
+  blockedFromTrash: async () => null,
+};

@@ -1,1 +1,0 @@
-export type { Image as ImageMapper } from '../__generated__/prisma/client.js';

@@ -1,0 +1,38 @@
+/**
+ * A treatment as one value (see articles.snapshot.ts for why).
+ */
+import type { BodyBlock } from '../content/body.js';
+import { storedBody } from '../content/body.js';
+import type { Db } from '../context.js';
+import { draftMeta, publishedMeta, type DocumentMeta } from '../workflow/documents.js';
+
+export interface TreatmentSnapshot {
+  slug: string;
+  name: string;
+  summary: string | null;
+  description: BodyBlock[];
+  otherNames: string[];
+}
+
+export type TreatmentView = TreatmentSnapshot & DocumentMeta;
+
+export async function readTreatmentDrafts(db: Db, ids: string[]): Promise<TreatmentView[]> {
+  const rows = await db.treatment.findMany({ where: { id: { in: ids } } });
+  return rows.map((row) => ({
+    ...draftMeta('TREATMENT', row),
+    slug: row.slug,
+    name: row.name,
+    summary: row.summary,
+    description: storedBody(row.description),
+    otherNames: row.otherNames,
+  }));
+}
+
+export function treatmentSnapshot(view: TreatmentView): TreatmentSnapshot {
+  const { slug, name, summary, description, otherNames } = view;
+  return { slug, name, summary, description, otherNames };
+}
+
+export function publishedTreatmentView(row: { treatmentId: string; version: number; updatedAt: Date; createdAt: Date; snapshot: unknown }): TreatmentView {
+  return { ...(row.snapshot as TreatmentSnapshot), ...publishedMeta('TREATMENT', row, row.treatmentId, row.createdAt) };
+}

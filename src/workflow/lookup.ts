@@ -1,0 +1,34 @@
+/**
+ * Finding a document by slug, for the public (published version) or for an editor's preview
+ * (the draft), following old slugs of published documents so links out in the world keep working.
+ */
+import type DataLoader from 'dataloader';
+import { authorize } from '../auth/policy.js';
+import type { Context } from '../context.js';
+import type { DocumentMeta, DocumentType, Stage } from './documents.js';
+
+export interface SlugLookup<V extends DocumentMeta> {
+  type: DocumentType;
+  /** The id of the live draft with this slug. */
+  draftIdBySlug(slug: string): Promise<string | null>;
+  /** The id of the published document with this slug. */
+  publishedIdBySlug(slug: string): Promise<string | null>;
+  byId: Record<Stage, DataLoader<string, V | null>>;
+}
+
+/** Checks that a preview is asked for by an editor; answers the stage to read. */
+export function stageFor(ctx: Pick<Context, 'viewer'>, preview: boolean | null | undefined): Stage {
+  if (!preview) return 'PUBLISHED';
+  authorize(ctx.viewer, 'drafts:read');
+  return 'DRAFT';
+}
+
+export async function findBySlug<V extends DocumentMeta>(ctx: Context, lookup: SlugLookup<V>, slug: string, preview: boolean | null | undefined): Promise<V | null> {
+  const stage = stageFor(ctx, preview);
+  let id = stage === 'DRAFT' ? await lookup.draftIdBySlug(slug) : null;
+  id ??= await lookup.publishedIdBySlug(slug);
+  id ??= (await ctx.prisma.slugRedirect.findUnique({ where: { documentType_slug: { documentType: lookup.type, slug } } }))?.documentId ?? null;
+  if (!id) return null;
+  const view = await lookup.byId[stage].load(id);
+  return view && view.slug !== slug ? { ...view, requestedSlug: slug } : view;
+}
