@@ -51,11 +51,13 @@ export async function remove(ctx: Ctx, id: string): Promise<string> {
   authorize(ctx.viewer, 'content:write');
   const personId = existingId('person', id);
   return inTransaction(ctx, async (tx) => {
-    const person = await tx.person.findUnique({ where: { id: personId }, include: { _count: { select: { articles: true } } } });
+    const person = await tx.person.findUnique({ where: { id: personId } });
     if (!person) throw notFound('person', id);
-    if (person._count.articles > 0) {
-      throw conflict(`${person.name} is an expert on ${person._count.articles} article(s); remove them from those articles first.`, {
-        usedBy: { articles: person._count.articles },
+    // One row per person and role: count articles, not rows.
+    const uses = await tx.articleExpert.findMany({ where: { personId }, distinct: ['articleId'], select: { articleId: true } });
+    if (uses.length > 0) {
+      throw conflict(`${person.name} is an expert on ${uses.length} article(s); remove them from those articles first.`, {
+        usedBy: { articles: uses.length },
       });
     }
     await tx.person.delete({ where: { id: personId } });

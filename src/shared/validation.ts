@@ -84,7 +84,8 @@ export const imageUrl = z
   .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
   .refine((value) => isSafeUrl(value, { mailto: false }), 'must be an http(s) or relative URL');
 
-export const id = z.uuid('is not a valid id');
+/** An id as clients send it; ids are compared in lower case, as PostgreSQL prints them. */
+export const id = z.uuid('is not a valid id').transform((value) => value.toLowerCase());
 
 /** A list of ids with no repeats, at most `max` long. */
 export function idList(max: number = LIMITS.references) {
