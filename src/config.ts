@@ -16,6 +16,8 @@ const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters').optional(),
   /** Load the sample content into an empty database at start ("false" to skip). */
   SEED_SAMPLE_CONTENT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** How often the scheduler looks for documents due to be published. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -28,6 +30,7 @@ export interface Config {
   adminToken: string | undefined;
   seedSampleContent: boolean;
   logLevel: string;
+  schedulerIntervalMs: number;
 }
 
 /** Reads the configuration; throws with every problem listed when the environment is invalid. */
@@ -49,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.ADMIN_TOKEN,
     seedSampleContent: e.SEED_SAMPLE_CONTENT,
     logLevel: e.LOG_LEVEL,
+    schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
   };
 }

@@ -8,6 +8,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { seedSampleContent } from './seed/seed.js';
 import { createApp } from './server.js';
+import { createScheduler } from './workflow/scheduler.js';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel });
@@ -37,9 +38,13 @@ const app = await createApp({ prisma: db.prisma, adminToken, logger });
 await app.http.listen({ port: config.port, host: config.host });
 logger.info(`GraphQL API ready at http://localhost:${config.port}/graphql`);
 
+// Publishes scheduled documents, including any that fell due while no server was running.
+const scheduler = createScheduler({ prisma: db.prisma, logger, intervalMs: config.schedulerIntervalMs });
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     logger.info({ signal }, 'shutting down');
+    await scheduler.stop();
     await app.http.close();
     await db.close();
     process.exit(0);

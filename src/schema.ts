@@ -3,16 +3,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { Resolvers } from './__generated__/graphql.js';
 import { articleResolvers } from './articles/articles.resolvers.js';
 import { categoryResolvers } from './categories/categories.resolvers.js';
 import { comparisonResolvers } from './comparisons/comparisons.resolvers.js';
 import { bodyResolvers } from './content/body.resolvers.js';
 import { prismaDir } from './db/migrations.js';
-import { linkResolvers } from './links/links.resolvers.js';
 import { personResolvers } from './people/people.resolvers.js';
 import { treatmentResolvers } from './treatments/treatments.resolvers.js';
+import { workflowResolvers } from './workflow/workflow.resolvers.js';
 
 /** schema.graphql sits at the repository root, beside prisma/. */
 export const typeDefs = readFileSync(path.join(prismaDir, '..', 'schema.graphql'), 'utf8');
@@ -22,9 +22,9 @@ const domainResolvers: Resolvers[] = [
   bodyResolvers,
   categoryResolvers,
   comparisonResolvers,
-  linkResolvers,
   personResolvers,
   treatmentResolvers,
+  workflowResolvers,
 ];
 
 /** Merges the domain resolver maps type by type. */
@@ -35,5 +35,5 @@ export const resolvers: Resolvers = domainResolvers.reduce<Resolvers>(
     }
     return merged;
   },
-  { DateTime: DateTimeResolver },
+  { DateTime: DateTimeResolver, JSON: JSONResolver },
 );

@@ -11,11 +11,29 @@ export function uniqueSlug(prefix: string): string {
   return `${prefix}-${counter}`;
 }
 
-async function mutate(api: TestApi, query: string, variables: Record<string, unknown>, field: string): Promise<{ id: string; slug: string }> {
+export interface Made {
+  id: string;
+  slug: string;
+  /** The document's version after the factory is done (pass it as expectedVersion). */
+  version: number;
+}
+
+async function mutate(api: TestApi, query: string, variables: Record<string, unknown>, field: string): Promise<Made> {
   const response = await api.asEditor(query, variables);
-  const created = response.data?.[field];
-  if (!created) throw new Error(`${field} failed: ${JSON.stringify(response.errors)}`);
-  return created;
+  const made = response.data?.[field];
+  if (!made) throw new Error(`${field} failed: ${JSON.stringify(response.errors)}`);
+  return made;
+}
+
+export interface DocumentOptions {
+  /** Publish the new draft too (the default), so the public sees it. */
+  publish?: boolean;
+}
+
+async function makeDocument(api: TestApi, type: 'Article' | 'Treatment' | 'Comparison', input: Record<string, unknown>, options: DocumentOptions): Promise<Made> {
+  const created = await mutate(api, `mutation($input: Create${type}Input!) { create${type}(input: $input) { id slug version } }`, { input }, `create${type}`);
+  if (options.publish === false) return created;
+  return mutate(api, `mutation($id: ID!, $v: Int!) { publish${type}(id: $id, expectedVersion: $v) { id slug version } }`, { id: created.id, v: created.version }, `publish${type}`);
 }
 
 export function makeCategory(api: TestApi, input: Record<string, unknown> = {}) {
@@ -28,25 +46,28 @@ export function makePerson(api: TestApi, input: Record<string, unknown> = {}) {
   return mutate(api, 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id slug } }', { input: { slug, name: `Person ${slug}`, ...input } }, 'createPerson');
 }
 
-export function makeTreatment(api: TestApi, input: Record<string, unknown> = {}) {
+/** A treatment, published unless `options.publish` is false. */
+export function makeTreatment(api: TestApi, input: Record<string, unknown> = {}, options: DocumentOptions = {}) {
   const slug = uniqueSlug('treatment');
-  return mutate(api, 'mutation($input: CreateTreatmentInput!) { createTreatment(input: $input) { id slug } }', { input: { slug, name: `Treatment ${slug}`, ...input } }, 'createTreatment');
+  return makeDocument(api, 'Treatment', { slug, name: `Treatment ${slug}`, ...input }, options);
 }
 
-export function makeComparison(api: TestApi, input: Record<string, unknown> = {}) {
+/** A comparison, published unless `options.publish` is false (publishing needs two treatments). */
+export function makeComparison(api: TestApi, input: Record<string, unknown> = {}, options: DocumentOptions = {}) {
   const slug = uniqueSlug('comparison');
-  return mutate(api, 'mutation($input: CreateComparisonInput!) { createComparison(input: $input) { id slug } }', { input: { slug, title: `Comparison ${slug}`, ...input } }, 'createComparison');
+  return makeDocument(api, 'Comparison', { slug, title: `Comparison ${slug}`, ...input }, options);
 }
 
-export function makeArticle(api: TestApi, input: Record<string, unknown> = {}) {
+/** An article, published unless `options.publish` is false. */
+export function makeArticle(api: TestApi, input: Record<string, unknown> = {}, options: DocumentOptions = {}) {
   const slug = uniqueSlug('article');
-  return mutate(api, 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id slug } }', { input: { slug, title: `Article ${slug}`, ...input } }, 'createArticle');
+  return makeDocument(api, 'Article', { slug, title: `Article ${slug}`, ...input }, options);
 }
 
 /** Row counts of every content table: a failed write must leave these unchanged. */
 export async function contentCounts(api: TestApi): Promise<Record<string, number>> {
   const p = api.db.prisma;
-  const [articles, experts, articleTreatments, articleComparisons, links, treatments, comparisons, compared, rows, cells, categories, people, images] =
+  const [articles, experts, articleTreatments, articleComparisons, links, treatments, comparisons, compared, rows, cells, categories, people, images, revisions, published] =
     await Promise.all([
       p.article.count(),
       p.articleExpert.count(),
@@ -61,6 +82,8 @@ export async function contentCounts(api: TestApi): Promise<Record<string, number
       p.category.count(),
       p.person.count(),
       p.image.count(),
+      p.revision.count(),
+      Promise.all([p.publishedArticle.count(), p.publishedTreatment.count(), p.publishedComparison.count()]).then((n) => n.reduce((a, b) => a + b)),
     ]);
-  return { articles, experts, articleTreatments, articleComparisons, links, treatments, comparisons, compared, rows, cells, categories, people, images };
+  return { articles, experts, articleTreatments, articleComparisons, links, treatments, comparisons, compared, rows, cells, categories, people, images, revisions, published };
 }

@@ -1,27 +1,34 @@
 import type { Resolvers } from '../__generated__/graphql.js';
-import { storedBody } from '../content/body.js';
+import * as workflow from '../workflow/workflow.service.js';
 import * as articles from './articles.service.js';
+import { articleAdapter } from './articles.workflow.js';
 
 export const articleResolvers: Resolvers = {
   Query: {
-    article: (_parent, { slug }, ctx) => articles.findBySlug(ctx, slug),
+    article: (_parent, { slug, preview }, ctx) => articles.findBySlug(ctx, slug, preview),
     articles: (_parent, args, ctx) => articles.list(ctx, args),
+    articleRevisions: (_parent, { id, first, after }, ctx) => workflow.listRevisions(ctx, articleAdapter, id, { first, after }),
   },
   Mutation: {
-    createArticle: (_parent, { input }, ctx) => articles.create(ctx, input),
-    updateArticle: (_parent, { id, input }, ctx) => articles.update(ctx, id, input),
-    deleteArticle: (_parent, { id }, ctx) => articles.remove(ctx, id),
+    createArticle: (_parent, { input, changeSummary }, ctx) => articles.create(ctx, input, changeSummary),
+    updateArticle: (_parent, { id, input, expectedVersion, changeSummary }, ctx) => articles.update(ctx, id, input, expectedVersion, changeSummary),
+    setArticleRelatedLinks: (_parent, { articleId, links, expectedVersion, changeSummary }, ctx) =>
+      articles.setRelatedLinks(ctx, articleId, links, expectedVersion, changeSummary),
+    publishArticle: (_parent, { id, expectedVersion, changeSummary }, ctx) => workflow.publish(ctx, articleAdapter, id, expectedVersion, changeSummary),
+    unpublishArticle: (_parent, { id }, ctx) => workflow.unpublish(ctx, articleAdapter, id),
+    restoreArticleRevision: (_parent, { id, revision, expectedVersion }, ctx) => workflow.restoreRevision(ctx, articleAdapter, id, revision, expectedVersion),
+    deleteArticle: (_parent, { id }, ctx) => workflow.trash(ctx, articleAdapter, id),
+    restoreArticle: (_parent, { id }, ctx) => workflow.restoreFromTrash(ctx, articleAdapter, id),
+    purgeArticle: (_parent, { id }, ctx) => workflow.purge(ctx, articleAdapter, id),
   },
   Article: {
     category: (article, _args, ctx) => (article.categoryId ? ctx.loaders.categoryById.load(article.categoryId) : null),
-    heroImage: (article, _args, ctx) => (article.heroImageId ? ctx.loaders.imageById.load(article.heroImageId) : null),
-    body: (article) => storedBody(article.body),
-    experts: async (article, { role }, ctx) => (await ctx.loaders.expertsByArticleId.load(article.id)).filter((e) => !role || e.role === role),
-    treatments: async (article, _args, ctx) => (await ctx.loaders.treatmentsByArticleId.load(article.id)).map((t) => t.treatment),
-    comparisons: async (article, _args, ctx) => (await ctx.loaders.comparisonsByArticleId.load(article.id)).map((c) => c.comparison),
-    related: async (article, { kind }, ctx) => (await ctx.loaders.linksByArticleId.load(article.id)).filter((l) => !kind || l.kind === kind),
-  },
-  ArticleExpert: {
-    person: async (expert, _args, ctx) => (await ctx.loaders.personById.load(expert.personId))!,
+    experts: (article, { role }, ctx) => articles.experts(ctx, article, role),
+    treatments: (article, _args, ctx) => articles.treatments(ctx, article),
+    comparisons: (article, _args, ctx) => articles.comparisons(ctx, article),
+    related: (article, { kind }, ctx) => articles.relatedLinks(ctx, article, kind),
+    publishedAt: (article) => (article.publishedAt ? new Date(article.publishedAt) : null),
+    updatedBy: (article) => (article.stage === 'DRAFT' ? article.updatedBy : null),
+    redirectTo: (article) => (article.requestedSlug ? article.slug : null),
   },
 };

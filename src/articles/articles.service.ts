@@ -3,11 +3,13 @@
  * Every write happens in one transaction, claims the next version, and records a revision.
  */
 import type { ArticleOrderBy, ArticleWhereInput, CreateArticleInput, RelatedLinkInput, UpdateArticleInput } from '../__generated__/graphql.js';
-import type { Prisma } from '../__generated__/prisma/client.js';
+import type { ExpertRole, Prisma, RelatedLinkKind } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
 import { inTransaction, type Context, type ServiceContext } from '../context.js';
 import { fromPrismaError } from '../errors.js';
-import { relatedLinks } from '../links/links.validation.js';
+import type { RelatedLinkMapper } from '../links/links.mappers.js';
+import { articlePath } from '../links/links.service.js';
+import { relatedLinks as relatedLinksInput } from '../links/links.validation.js';
 import { existingId } from '../shared/ids.js';
 import { pageQuery, toConnection, type ConnectionMapper, type KeysetOrder, type PageArgs } from '../shared/pagination.js';
 import { loadPresent } from '../shared/batch.js';
@@ -124,7 +126,7 @@ export async function update(ctx: ServiceContext, id: string, input: UpdateArtic
 /** Replaces the draft's related links: an edit like any other. */
 export async function setRelatedLinks(ctx: ServiceContext, id: string, links: RelatedLinkInput[], expectedVersion: number, changeSummary?: string | null): Promise<ArticleView> {
   authorize(ctx.viewer, 'content:write');
-  return edit(ctx, id, { related: parseInput(relatedLinks, links, 'links') }, expectedVersion, changeSummary, 'links');
+  return edit(ctx, id, { related: parseInput(relatedLinksInput, links, 'links') }, expectedVersion, changeSummary, 'links');
 }
 
 async function edit(
@@ -149,4 +151,37 @@ async function edit(
   } catch (error) {
     throw fromPrismaError(error, 'article', id);
   }
+}
+
+// --- Relations of a view, resolved for the stage it shows: a published page sees only
+// --- published documents, a preview sees live drafts.
+
+export async function experts(ctx: Context, article: ArticleView, role: ExpertRole | null | undefined) {
+  const wanted = article.experts.filter((e) => !role || e.role === role);
+  const people = await loadPresent(ctx.loaders.personById, wanted.map((e) => e.personId));
+  const byId = new Map(people.map((p) => [p.id, p]));
+  return wanted.flatMap((e) => {
+    const person = byId.get(e.personId);
+    return person ? [{ role: e.role, person }] : [];
+  });
+}
+
+export function treatments(ctx: Context, article: ArticleView) {
+  return loadPresent(ctx.loaders.treatmentById[article.stage], article.treatmentIds);
+}
+
+export function comparisons(ctx: Context, article: ArticleView) {
+  return loadPresent(ctx.loaders.comparisonById[article.stage], article.comparisonIds);
+}
+
+/** The article's links; links to articles the reader cannot see are left out. */
+export async function relatedLinks(ctx: Context, article: ArticleView, kind: RelatedLinkKind | null | undefined): Promise<RelatedLinkMapper[]> {
+  const links = article.related.filter((link) => !kind || link.kind === kind);
+  const targets = await ctx.loaders.articleById[article.stage].loadMany(links.flatMap((l) => (l.articleId ? [l.articleId] : [])));
+  const byId = new Map(targets.flatMap((t) => (t && !(t instanceof Error) ? [[t.id, t] as const] : [])));
+  return links.flatMap((link): RelatedLinkMapper[] => {
+    if (!link.articleId) return link.url ? [{ kind: link.kind, label: link.label ?? link.url, url: link.url, article: null }] : [];
+    const target = byId.get(link.articleId);
+    return target ? [{ kind: link.kind, label: link.label ?? target.title, url: articlePath(target.slug), article: target }] : [];
+  });
 }

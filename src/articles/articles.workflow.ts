@@ -16,7 +16,7 @@ export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
   async readPublished(db, id) {
     const row = await db.publishedArticle.findUnique({ where: { articleId: id } });
     if (!row) return null;
-    const { createdAt: _createdAt, ...snapshot } = row.snapshot as ArticleSnapshot & { createdAt: string };
+    const { createdAt: _createdAt, ...snapshot } = row.snapshot as unknown as ArticleSnapshot & { createdAt: string };
     return { slug: row.slug, snapshot };
   },
 

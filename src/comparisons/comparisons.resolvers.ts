@@ -1,27 +1,32 @@
 import type { Resolvers } from '../__generated__/graphql.js';
+import * as workflow from '../workflow/workflow.service.js';
 import * as comparisons from './comparisons.service.js';
+import { comparisonAdapter } from './comparisons.workflow.js';
 
 export const comparisonResolvers: Resolvers = {
   Query: {
-    comparison: (_parent, { slug }, ctx) => comparisons.findBySlug(ctx, slug),
+    comparison: (_parent, { slug, preview }, ctx) => comparisons.findBySlug(ctx, slug, preview),
     comparisons: (_parent, args, ctx) => comparisons.list(ctx, args),
+    comparisonRevisions: (_parent, { id, first, after }, ctx) => workflow.listRevisions(ctx, comparisonAdapter, id, { first, after }),
   },
   Mutation: {
-    createComparison: (_parent, { input }, ctx) => comparisons.create(ctx, input),
-    updateComparison: (_parent, { id, input }, ctx) => comparisons.update(ctx, id, input),
-    deleteComparison: (_parent, { id }, ctx) => comparisons.remove(ctx, id),
+    createComparison: (_parent, { input, changeSummary }, ctx) => comparisons.create(ctx, input, changeSummary),
+    updateComparison: (_parent, { id, input, expectedVersion, changeSummary }, ctx) => comparisons.update(ctx, id, input, expectedVersion, changeSummary),
+    publishComparison: (_parent, { id, expectedVersion, changeSummary }, ctx) => workflow.publish(ctx, comparisonAdapter, id, expectedVersion, changeSummary),
+    unpublishComparison: (_parent, { id }, ctx) => workflow.unpublish(ctx, comparisonAdapter, id),
+    restoreComparisonRevision: (_parent, { id, revision, expectedVersion }, ctx) => workflow.restoreRevision(ctx, comparisonAdapter, id, revision, expectedVersion),
+    deleteComparison: (_parent, { id }, ctx) => workflow.trash(ctx, comparisonAdapter, id),
+    restoreComparison: (_parent, { id }, ctx) => workflow.restoreFromTrash(ctx, comparisonAdapter, id),
+    purgeComparison: (_parent, { id }, ctx) => workflow.purge(ctx, comparisonAdapter, id),
   },
   Comparison: {
-    treatments: async (comparison, _args, ctx) => (await ctx.loaders.treatmentsByComparisonId.load(comparison.id)).map((c) => c.treatment),
-    rows: (comparison, _args, ctx) => ctx.loaders.rowsByComparisonId.load(comparison.id),
-    articles: async (comparison, _args, ctx) => (await ctx.loaders.articlesByComparisonId.load(comparison.id)).map((a) => a.article),
+    treatments: (comparison, _args, ctx) => comparisons.columns(ctx, comparison),
+    rows: (comparison) => comparison.rows.map((row) => ({ ...row, comparison })),
+    articles: (comparison, _args, ctx) => ctx.loaders.articlesByComparisonId[comparison.stage].load(comparison.id),
+    updatedBy: (comparison) => (comparison.stage === 'DRAFT' ? comparison.updatedBy : null),
+    redirectTo: (comparison) => (comparison.requestedSlug ? comparison.slug : null),
   },
   ComparisonRow: {
-    // One cell per compared treatment, in column order, so frontends can render a table as is.
-    cells: async (row, _args, ctx) => {
-      const columns = await ctx.loaders.treatmentsByComparisonId.load(row.comparisonId);
-      const textByTreatment = new Map(row.cells.map((cell) => [cell.treatmentId, cell.text]));
-      return columns.map((column) => ({ treatment: column.treatment, text: textByTreatment.get(column.treatmentId) ?? null }));
-    },
+    cells: (row, _args, ctx) => comparisons.cells(ctx, row),
   },
 };

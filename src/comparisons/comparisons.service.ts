@@ -14,6 +14,7 @@ import { parseInput } from '../shared/validation.js';
 import { findBySlug as findDocumentBySlug, stageFor } from '../workflow/lookup.js';
 import { claimVersion, recordRevision } from '../workflow/versioning.js';
 import { afterEdit } from '../workflow/workflow.service.js';
+import type { ComparisonRowMapper } from './comparisons.mappers.js';
 import { publishedComparisonView, type ComparisonView } from './comparisons.snapshot.js';
 import { createComparisonInput, updateComparisonInput } from './comparisons.validation.js';
 import { comparisonAdapter } from './comparisons.workflow.js';
@@ -95,4 +96,15 @@ export async function update(ctx: ServiceContext, id: string, input: UpdateCompa
   } catch (error) {
     throw fromPrismaError(error, 'comparison', id);
   }
+}
+
+/** The compared treatments the reader can see, in column order. */
+export function columns(ctx: Context, comparison: ComparisonView) {
+  return loadPresent(ctx.loaders.treatmentById[comparison.stage], comparison.treatmentIds);
+}
+
+/** One cell per visible column, in column order, so frontends can render a table as is. */
+export async function cells(ctx: Context, row: ComparisonRowMapper) {
+  const textByTreatment = new Map(row.cells.map((cell) => [cell.treatmentId, cell.text]));
+  return (await columns(ctx, row.comparison)).map((treatment) => ({ treatment, text: textByTreatment.get(treatment.id) ?? null }));
 }

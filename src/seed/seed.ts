@@ -1,7 +1,7 @@
 /**
  * Loads the sample content (the dry needling vs. acupuncture page and what it links to) into an
- * empty database, through the same services editors use, in one transaction: a seed that
- * fails part-way leaves nothing behind and is tried again at the next start.
+ * empty database, through the same services editors use, and publishes it, in one transaction:
+ * a seed that fails part-way leaves nothing behind and is tried again at the next start.
  */
 import type { BodyBlockInput, ExpertRole, RelatedLinkKind } from '../__generated__/graphql.js';
 import * as articles from '../articles/articles.service.js';
@@ -10,9 +10,12 @@ import * as categories from '../categories/categories.service.js';
 import * as comparisons from '../comparisons/comparisons.service.js';
 import { runTransaction, type Db, type ServiceContext } from '../context.js';
 import type { PrismaClient } from '../db/client.js';
-import * as links from '../links/links.service.js';
 import * as people from '../people/people.service.js';
 import * as treatments from '../treatments/treatments.service.js';
+import { articleAdapter } from '../articles/articles.workflow.js';
+import { comparisonAdapter } from '../comparisons/comparisons.workflow.js';
+import { treatmentAdapter } from '../treatments/treatments.workflow.js';
+import * as workflow from '../workflow/workflow.service.js';
 import { sampleContent } from './sample-content.js';
 
 /** A body block as sample content writes it: quotes name their person by slug. */
@@ -85,8 +88,11 @@ export async function loadContent(ctx: ServiceContext & { prisma: Db }, content:
 
   for (const category of content.categories) ids.category.set(category.slug, (await categories.create(ctx, category)).id);
   for (const person of content.people) ids.person.set(person.slug, (await people.create(ctx, person)).id);
+  const versions = new Map<string, number>();
   for (const treatment of content.treatments) {
-    ids.treatment.set(treatment.slug, (await treatments.create(ctx, { ...treatment, description: body(treatment.description) })).id);
+    const created = await treatments.create(ctx, { ...treatment, description: body(treatment.description) });
+    ids.treatment.set(treatment.slug, created.id);
+    versions.set(created.id, created.version);
   }
   for (const comparison of content.comparisons) {
     const created = await comparisons.create(ctx, {
@@ -101,6 +107,7 @@ export async function loadContent(ctx: ServiceContext & { prisma: Db }, content:
       })),
     });
     ids.comparison.set(comparison.slug, created.id);
+    versions.set(created.id, created.version);
   }
   // Articles first, links second: related links point at articles created later in the list.
   for (const article of content.articles) {
@@ -118,13 +125,25 @@ export async function loadContent(ctx: ServiceContext & { prisma: Db }, content:
       comparisonIds: article.comparisons?.map((slug) => idOf('comparison', slug)),
     });
     ids.article.set(article.slug, created.id);
+    versions.set(created.id, created.version);
   }
   for (const article of content.articles) {
     if (!article.related?.length) continue;
-    await links.setRelatedLinks(
+    const id = idOf('article', article.slug);
+    const updated = await articles.setRelatedLinks(
       ctx,
-      idOf('article', article.slug),
+      id,
       article.related.map((link) => ({ kind: link.kind, label: link.label, url: link.url, articleId: link.article ? idOf('article', link.article) : undefined })),
+      versions.get(id)!,
     );
+    versions.set(id, updated.version);
   }
+
+  // Everything in the sample is live: publish it all.
+  const publishAll = async (adapter: Parameters<typeof workflow.publish>[1], slugs: Map<string, string>) => {
+    for (const id of slugs.values()) await workflow.publish(ctx, adapter, id, versions.get(id)!, 'Sample content');
+  };
+  await publishAll(treatmentAdapter, ids.treatment);
+  await publishAll(comparisonAdapter, ids.comparison);
+  await publishAll(articleAdapter, ids.article);
 }

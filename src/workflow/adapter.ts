@@ -3,7 +3,7 @@
  * (`<domain>.workflow.ts`); the workflow service does the rest the same way for all three.
  */
 import type { Db } from '../context.js';
-import type { DocumentMeta, DocumentRow, DocumentStatus, DocumentType } from './documents.js';
+import type { DocumentRow, DocumentStatus, DocumentType, DocumentView } from './documents.js';
 
 /** The workflow columns of a document table, reached the same way for all three tables. */
 export interface WorkflowTable {
@@ -12,7 +12,7 @@ export interface WorkflowTable {
   delete(args: { where: { id: string } }): Promise<unknown>;
 }
 
-export interface DocumentAdapter<View extends DocumentMeta = DocumentMeta, Snapshot = unknown> {
+export interface DocumentAdapter<View extends DocumentView = DocumentView, Snapshot = unknown> {
   type: DocumentType;
   noun: string;
   table(db: Db): WorkflowTable;

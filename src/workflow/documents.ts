@@ -24,6 +24,9 @@ export interface DocumentMeta {
   requestedSlug?: string;
 }
 
+/** Any view of a document: its workflow state and at least its slug. */
+export type DocumentView = DocumentMeta & { slug: string };
+
 /** The workflow columns of a document row, as Prisma answers them. */
 export interface DocumentRow {
   id: string;

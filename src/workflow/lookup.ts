@@ -5,9 +5,9 @@
 import type DataLoader from 'dataloader';
 import { authorize } from '../auth/policy.js';
 import type { Context } from '../context.js';
-import type { DocumentMeta, DocumentType, Stage } from './documents.js';
+import type { DocumentType, DocumentView, Stage } from './documents.js';
 
-export interface SlugLookup<V extends DocumentMeta> {
+export interface SlugLookup<V extends DocumentView> {
   type: DocumentType;
   /** The id of the live draft with this slug. */
   draftIdBySlug(slug: string): Promise<string | null>;
@@ -23,7 +23,7 @@ export function stageFor(ctx: Pick<Context, 'viewer'>, preview: boolean | null |
   return 'DRAFT';
 }
 
-export async function findBySlug<V extends DocumentMeta>(ctx: Context, lookup: SlugLookup<V>, slug: string, preview: boolean | null | undefined): Promise<V | null> {
+export async function findBySlug<V extends DocumentView>(ctx: Context, lookup: SlugLookup<V>, slug: string, preview: boolean | null | undefined): Promise<V | null> {
   const stage = stageFor(ctx, preview);
   let id = stage === 'DRAFT' ? await lookup.draftIdBySlug(slug) : null;
   id ??= await lookup.publishedIdBySlug(slug);

@@ -9,7 +9,7 @@ import type { Db } from '../context.js';
 import { conflict, notFound } from '../errors.js';
 import type { RevisionAction } from '../__generated__/prisma/client.js';
 import type { DocumentAdapter } from './adapter.js';
-import type { DocumentMeta, DocumentRow } from './documents.js';
+import type { DocumentRow, DocumentView } from './documents.js';
 
 export interface ClaimOptions {
   /** The version the editor started from; null skips the check (actions that cannot lose edits). */
@@ -25,7 +25,7 @@ export interface ClaimOptions {
  * also locks the row until the transaction ends. Throws NOT_FOUND for a missing (or trashed)
  * document and CONFLICT, with the current version and its author, for a stale version.
  */
-export async function claimVersion(tx: Db, adapter: DocumentAdapter, id: string, viewer: Viewer, options: ClaimOptions): Promise<DocumentRow & { slug: string }> {
+export async function claimVersion(tx: Db, adapter: Pick<DocumentAdapter<any, any>, 'table' | 'noun'>, id: string, viewer: Viewer, options: ClaimOptions): Promise<DocumentRow & { slug: string }> {
   const table = adapter.table(tx);
   const where: Record<string, unknown> = { id, deletedAt: options.inTrash ? { not: null } : null };
   if (options.expectedVersion !== null) where.version = options.expectedVersion;
@@ -46,7 +46,7 @@ export async function claimVersion(tx: Db, adapter: DocumentAdapter, id: string,
 }
 
 /** Records the revision for the change that brought the document to its current version. */
-export async function recordRevision<V extends DocumentMeta>(
+export async function recordRevision<V extends DocumentView>(
   tx: Db,
   adapter: DocumentAdapter<V>,
   id: string,

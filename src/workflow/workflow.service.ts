@@ -15,7 +15,7 @@ import { existingId } from '../shared/ids.js';
 import { pageQuery, toConnection, type ConnectionMapper, type KeysetOrder, type PageArgs } from '../shared/pagination.js';
 import { treatmentAdapter } from '../treatments/treatments.workflow.js';
 import type { DocumentAdapter } from './adapter.js';
-import type { DocumentMeta, DocumentRow, DocumentStatus } from './documents.js';
+import type { DocumentMeta, DocumentRow, DocumentStatus, DocumentView } from './documents.js';
 import { claimVersion, recordRevision } from './versioning.js';
 
 export const adapters: Record<DocumentType, DocumentAdapter> = {
@@ -27,12 +27,12 @@ export const adapters: Record<DocumentType, DocumentAdapter> = {
 type Ctx = ServiceContext;
 
 /** After a content edit: a published document now has unpublished changes. */
-export async function afterEdit(tx: Db, adapter: DocumentAdapter, row: DocumentRow): Promise<void> {
+export async function afterEdit(tx: Db, adapter: Pick<DocumentAdapter<any, any>, 'table'>, row: DocumentRow): Promise<void> {
   if (row.status === 'PUBLISHED') await adapter.table(tx).updateMany({ where: { id: row.id }, data: { status: 'CHANGED' } });
 }
 
 /** Makes the current draft the published version, atomically. */
-export async function publish<V extends DocumentMeta>(ctx: Ctx, adapter: DocumentAdapter<V>, id: string, expectedVersion: number, summary?: string | null): Promise<V> {
+export async function publish<V extends DocumentView>(ctx: Ctx, adapter: DocumentAdapter<V>, id: string, expectedVersion: number, summary?: string | null): Promise<V> {
   authorize(ctx.viewer, 'content:publish');
   const documentId = existingId(adapter.noun, id);
   const viewer = ctx.viewer;
@@ -47,7 +47,7 @@ export async function publish<V extends DocumentMeta>(ctx: Ctx, adapter: Documen
  * The publish itself, for an editor (with the version they saw) or the scheduler (null:
  * whatever the draft is when it falls due).
  */
-export async function publishInTransaction<V extends DocumentMeta>(
+export async function publishInTransaction<V extends DocumentView>(
   tx: Db,
   adapter: DocumentAdapter<V>,
   id: string,
@@ -76,7 +76,7 @@ export async function publishInTransaction<V extends DocumentMeta>(
 }
 
 /** Takes the published version down; the draft stays, as ARCHIVED. */
-export async function unpublish<V extends DocumentMeta>(ctx: Ctx, adapter: DocumentAdapter<V>, id: string): Promise<V> {
+export async function unpublish<V extends DocumentView>(ctx: Ctx, adapter: DocumentAdapter<V>, id: string): Promise<V> {
   authorize(ctx.viewer, 'content:publish');
   const documentId = existingId(adapter.noun, id);
   const viewer = ctx.viewer;
@@ -126,7 +126,7 @@ export async function cancelScheduledPublish(ctx: Ctx, id: string): Promise<Docu
  * What a document's status is when nothing is scheduled: PUBLISHED or CHANGED when a published
  * version exists (does the draft differ?), ARCHIVED when it was published once, else DRAFT.
  */
-async function baseStatus(tx: Db, adapter: DocumentAdapter, id: string): Promise<DocumentStatus> {
+export async function baseStatus(tx: Db, adapter: DocumentAdapter, id: string): Promise<DocumentStatus> {
   const published = await adapter.readPublished(tx, id);
   if (published) {
     const [draft] = await adapter.readDrafts(tx, [id]);
@@ -156,7 +156,7 @@ export async function trash(ctx: Ctx, adapter: DocumentAdapter, id: string): Pro
 }
 
 /** Brings a document back from the trash as an unpublished draft, history intact. */
-export async function restoreFromTrash<V extends DocumentMeta>(ctx: Ctx, adapter: DocumentAdapter<V>, id: string): Promise<V> {
+export async function restoreFromTrash<V extends DocumentView>(ctx: Ctx, adapter: DocumentAdapter<V>, id: string): Promise<V> {
   authorize(ctx.viewer, 'content:delete');
   const documentId = existingId(adapter.noun, id);
   const viewer = ctx.viewer;
@@ -185,7 +185,7 @@ export async function purge(ctx: Ctx, adapter: DocumentAdapter, id: string): Pro
 }
 
 /** Makes an old revision's content the new draft, recorded as a new revision. */
-export async function restoreRevision<V extends DocumentMeta>(
+export async function restoreRevision<V extends DocumentView>(
   ctx: Ctx,
   adapter: DocumentAdapter<V>,
   id: string,
