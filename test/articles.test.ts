@@ -1,5 +1,6 @@
 /**
- * Articles: editors create, update and delete them through mutations; frontends list and read.
+ * Articles: editors create, update and delete them through mutations (changing the draft), and
+ * publish them; frontends list and read the published version, editors preview the draft.
  */
 import { describe, expect, it } from 'vitest';
 import { contentCounts, makeArticle, makeCategory, makeComparison, makePerson, makeTreatment } from './factories.js';
@@ -21,16 +22,31 @@ const ARTICLE_FIELDS = `
     ... on QuoteBlock { text attribution person { slug } }
     ... on ImageBlock { url alt caption }
   }`;
-const CREATE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { ${ARTICLE_FIELDS} } }`;
-const UPDATE = `mutation($id: ID!, $input: UpdateArticleInput!) { updateArticle(id: $id, input: $input) { ${ARTICLE_FIELDS} } }`;
+const CREATE = `mutation($input: CreateArticleInput!) { createArticle(input: $input) { ${ARTICLE_FIELDS} version status } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateArticleInput!, $expectedVersion: Int!) {
+  updateArticle(id: $id, input: $input, expectedVersion: $expectedVersion) { ${ARTICLE_FIELDS} version status }
+}`;
+const PUBLISH = 'mutation($id: ID!, $expectedVersion: Int!) { publishArticle(id: $id, expectedVersion: $expectedVersion) { id version status } }';
 const DELETE = 'mutation($id: ID!) { deleteArticle(id: $id) }';
-const GET = `query($slug: String!) { article(slug: $slug) { ${ARTICLE_FIELDS} } }`;
+/** The article as the public sees it (published), or as an editor previews it (`preview: true`, with the token). */
+const GET = `query($slug: String!, $preview: Boolean) { article(slug: $slug, preview: $preview) { ${ARTICLE_FIELDS} version status } }`;
+
+const LIST = `query($first: Int, $after: String, $where: ArticleWhereInput, $orderBy: ArticleOrderBy, $preview: Boolean) {
+  articles(first: $first, after: $after, where: $where, orderBy: $orderBy, preview: $preview) {
+    totalCount
+    edges { cursor node { slug } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+
+type Edges = { edges: { node: { slug: string } }[] };
+const slugsOf = (connection: Edges) => connection.edges.map((e) => e.node.slug);
 
 describe('articles', () => {
   const api = useTestApi();
 
   describe('createArticle', () => {
-    it('needs only a slug and a title', async () => {
+    it('needs only a slug and a title, and makes an unpublished draft', async () => {
       const { data, errors } = await api.asEditor(CREATE, { input: { slug: 'bare-minimum', title: 'Bare minimum' } });
       expect(errors).toBeUndefined();
       expect(data!.createArticle).toMatchObject({
@@ -45,10 +61,14 @@ describe('articles', () => {
         comparisons: [],
         related: [],
         publishedAt: null,
+        version: 1,
+        status: 'DRAFT',
       });
+      expect(await api.query(GET, { slug: 'bare-minimum' })).toEqual({ status: 200, data: { article: null } });
+      expect((await api.asEditor(GET, { slug: 'bare-minimum', preview: true })).data!.article).toEqual(data!.createArticle);
     });
 
-    it('stores every field and relation, in the order given', async () => {
+    it('stores every field and relation, in the order given; the public sees them once published', async () => {
       const category = await makeCategory(api);
       const [expert, reviewer] = [await makePerson(api), await makePerson(api)];
       const [first, second] = [await makeTreatment(api), await makeTreatment(api)];
@@ -84,7 +104,8 @@ describe('articles', () => {
         },
       });
       expect(errors).toBeUndefined();
-      expect(data!.createArticle).toMatchObject({
+      const created = data!.createArticle;
+      expect(created).toMatchObject({
         dek: 'The line under the title',
         summary: 'What it says, briefly',
         category: { slug: category.slug },
@@ -116,17 +137,33 @@ describe('articles', () => {
           { __typename: 'QuoteBlock', text: 'Needles are an extension of my hands.', attribution: null, person: { slug: expert.slug } },
           { __typename: 'ImageBlock', url: '/images/x.jpg', alt: 'An illustration', caption: 'Caption' },
         ],
+        version: 1,
+        status: 'DRAFT',
       });
+
+      // The editor's preview reads the draft back whole; the public sees nothing yet.
+      const preview = await api.asEditor(GET, { slug: 'full-article', preview: true });
+      expect(preview.errors).toBeUndefined();
+      expect(preview.data!.article).toEqual(created);
+      expect((await api.query(GET, { slug: 'full-article' })).data).toEqual({ article: null });
+
+      const published = await api.asEditor(PUBLISH, { id: created.id, expectedVersion: 1 });
+      expect(published.errors).toBeUndefined();
+      expect(published.data!.publishArticle).toEqual({ id: created.id, version: 2, status: 'PUBLISHED' });
       const read = await api.query(GET, { slug: 'full-article' });
-      expect(read.data!.article).toEqual(data!.createArticle);
+      expect(read.errors).toBeUndefined();
+      expect(read.data!.article).toEqual({ ...created, version: 2, status: 'PUBLISHED' });
     });
 
     it('refuses a taken slug with CONFLICT and writes nothing', async () => {
       const existing = await makeArticle(api);
+      const draft = await makeArticle(api, {}, { publish: false });
       const before = await contentCounts(api);
-      const error = onlyError(await api.asEditor(CREATE, { input: { slug: existing.slug, title: 'Again', heroImage: { url: '/a.jpg', alt: 'A' } } }));
-      expect(error.extensions.code).toBe('CONFLICT');
-      expect(error.message).toBe('Another article already uses this slug.');
+      for (const slug of [existing.slug, draft.slug]) {
+        const error = onlyError(await api.asEditor(CREATE, { input: { slug, title: 'Again', heroImage: { url: '/a.jpg', alt: 'A' } } }));
+        expect(error.extensions.code).toBe('CONFLICT');
+        expect(error.message).toBe('Another article already uses this slug.');
+      }
       expect(await contentCounts(api)).toEqual(before);
     });
 
@@ -214,7 +251,7 @@ describe('articles', () => {
       });
       const id = created!.createArticle.id;
 
-      const { data, errors } = await api.asEditor(UPDATE, { id, input: { title: 'Partial, renamed', dek: null } });
+      const { data, errors } = await api.asEditor(UPDATE, { id, input: { title: 'Partial, renamed', dek: null }, expectedVersion: 1 });
       expect(errors).toBeUndefined();
       expect(data!.updateArticle).toMatchObject({
         slug: 'partial',
@@ -224,27 +261,62 @@ describe('articles', () => {
         category: { slug: category.slug },
         treatments: [{ slug: treatment.slug }],
         heroImage: { url: '/a.jpg', alt: 'A' },
+        version: 2,
+        status: 'DRAFT',
       });
 
-      const cleared = await api.asEditor(UPDATE, { id, input: { categoryId: null, treatmentIds: [], heroImage: null } });
-      expect(cleared.data!.updateArticle).toMatchObject({ category: null, treatments: [], heroImage: null, summary: 'Summary' });
+      const cleared = await api.asEditor(UPDATE, { id, input: { categoryId: null, treatmentIds: [], heroImage: null }, expectedVersion: 2 });
+      expect(cleared.errors).toBeUndefined();
+      expect(cleared.data!.updateArticle).toMatchObject({ category: null, treatments: [], heroImage: null, summary: 'Summary', version: 3 });
+      expect((await api.asEditor(GET, { slug: 'partial', preview: true })).data!.article).toEqual(cleared.data!.updateArticle);
     });
 
     it('replaces the hero image in place', async () => {
       const { data: created } = await api.asEditor(CREATE, { input: { slug: 'hero-swap', title: 'Hero', heroImage: { url: '/a.jpg', alt: 'A' } } });
-      const { data } = await api.asEditor(UPDATE, { id: created!.createArticle.id, input: { heroImage: { url: '/b.jpg', alt: 'B', credit: 'C' } } });
+      const { data, errors } = await api.asEditor(UPDATE, { id: created!.createArticle.id, input: { heroImage: { url: '/b.jpg', alt: 'B', credit: 'C' } }, expectedVersion: 1 });
+      expect(errors).toBeUndefined();
       expect(data!.updateArticle.heroImage).toEqual({ url: '/b.jpg', alt: 'B', credit: 'C' });
+    });
+
+    it('changes only the draft: the public sees the published version until the next publish', async () => {
+      const article = await makeArticle(api, { title: 'As published' });
+      const { data, errors } = await api.asEditor(UPDATE, { id: article.id, input: { title: 'As edited' }, expectedVersion: article.version });
+      expect(errors).toBeUndefined();
+      expect(data!.updateArticle).toMatchObject({ title: 'As edited', version: article.version + 1, status: 'CHANGED' });
+
+      expect((await api.query(GET, { slug: article.slug })).data!.article).toMatchObject({ title: 'As published', version: article.version, status: 'PUBLISHED' });
+      expect((await api.asEditor(GET, { slug: article.slug, preview: true })).data!.article).toMatchObject({ title: 'As edited', status: 'CHANGED' });
+
+      const published = await api.asEditor(PUBLISH, { id: article.id, expectedVersion: article.version + 1 });
+      expect(published.errors).toBeUndefined();
+      expect(published.data!.publishArticle).toEqual({ id: article.id, version: article.version + 2, status: 'PUBLISHED' });
+      expect((await api.query(GET, { slug: article.slug })).data!.article).toMatchObject({ title: 'As edited', version: article.version + 2, status: 'PUBLISHED' });
+    });
+
+    it('refuses a stale expectedVersion with CONFLICT, naming the current version, and changes nothing', async () => {
+      const article = await makeArticle(api, { title: 'Original' });
+      const first = await api.asEditor(UPDATE, { id: article.id, input: { title: 'First edit' }, expectedVersion: article.version });
+      expect(first.errors).toBeUndefined();
+      const current = (await api.asEditor(`query($slug: String!) { article(slug: $slug, preview: true) { version updatedBy updatedAt } }`, { slug: article.slug })).data!.article;
+      expect(current.version).toBe(article.version + 1);
+
+      const before = await contentCounts(api);
+      // A second editor who also started from the published version.
+      const error = onlyError(await api.asEditor(UPDATE, { id: article.id, input: { title: 'Second edit' }, expectedVersion: article.version }));
+      expect(error.extensions).toEqual({ code: 'CONFLICT', currentVersion: current.version, updatedBy: current.updatedBy, updatedAt: current.updatedAt });
+      expect(await contentCounts(api)).toEqual(before);
+      expect((await api.asEditor(GET, { slug: article.slug, preview: true })).data!.article).toMatchObject({ title: 'First edit', version: current.version });
     });
 
     it('refuses an empty title', async () => {
       const article = await makeArticle(api);
-      const error = onlyError(await api.asEditor(UPDATE, { id: article.id, input: { title: '' } }));
+      const error = onlyError(await api.asEditor(UPDATE, { id: article.id, input: { title: '' }, expectedVersion: article.version }));
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'input.title', message: 'must not be empty' }] });
     });
 
     it('is NOT_FOUND for an unknown id', async () => {
       for (const id of ['01900000-0000-7000-8000-000000000000', 'not-an-id']) {
-        const error = onlyError(await api.asEditor(UPDATE, { id, input: { title: 'x' } }));
+        const error = onlyError(await api.asEditor(UPDATE, { id, input: { title: 'x' }, expectedVersion: 1 }));
         expect(error.extensions.code).toBe('NOT_FOUND');
         expect(error.message).toBe(`No article with id "${id}".`);
       }
@@ -254,24 +326,44 @@ describe('articles', () => {
       const taken = await makeArticle(api);
       const [t1, t2] = [await makeTreatment(api), await makeTreatment(api)];
       const article = await makeArticle(api, { treatmentIds: [t1.id] });
-      // Relations are rewritten before the slug clash is found: the rollback must undo them.
-      const error = onlyError(await api.asEditor(UPDATE, { id: article.id, input: { slug: taken.slug, treatmentIds: [t2.id], title: 'Changed' } }));
+      const before = await contentCounts(api);
+      // The new version is claimed (and the draft's rows are written) before the slug clash is
+      // found: the rollback must undo all of it, the version included.
+      const error = onlyError(await api.asEditor(UPDATE, { id: article.id, input: { slug: taken.slug, treatmentIds: [t2.id], title: 'Changed' }, expectedVersion: article.version }));
       expect(error.extensions.code).toBe('CONFLICT');
-      const { data } = await api.query(GET, { slug: article.slug });
-      expect(data!.article).toMatchObject({ title: `Article ${article.slug}`, treatments: [{ slug: t1.slug }] });
+      expect(await contentCounts(api)).toEqual(before);
+      const unchanged = { title: `Article ${article.slug}`, treatments: [{ slug: t1.slug }], version: article.version, status: 'PUBLISHED' };
+      expect((await api.asEditor(GET, { slug: article.slug, preview: true })).data!.article).toMatchObject(unchanged);
+      expect((await api.query(GET, { slug: article.slug })).data!.article).toMatchObject(unchanged);
+      // The version the editor started from is still the current one.
+      const retry = await api.asEditor(UPDATE, { id: article.id, input: { title: 'Changed' }, expectedVersion: article.version });
+      expect(retry.errors).toBeUndefined();
+      expect(retry.data!.updateArticle).toMatchObject({ title: 'Changed', treatments: [{ slug: t1.slug }], version: article.version + 1 });
     });
   });
 
   describe('deleteArticle', () => {
-    it('deletes the article, its links and its hero image, and links to it disappear', async () => {
+    it('moves the article to the trash: it disappears from public and preview reads, and links to it disappear', async () => {
       const doomed = await makeArticle(api, { heroImage: { url: '/doomed.jpg', alt: 'Doomed' } });
       const linking = await makeArticle(api, { related: [{ kind: 'RELATED_ARTICLE', articleId: doomed.id }] });
-      const images = await api.db.prisma.image.count();
+      expect((await api.query(GET, { slug: linking.slug })).data!.article.related).toMatchObject([{ article: { slug: doomed.slug } }]);
+      expect((await api.asEditor(GET, { slug: linking.slug, preview: true })).data!.article.related).toMatchObject([{ article: { slug: doomed.slug } }]);
 
       expect(await api.asEditor(DELETE, { id: doomed.id })).toEqual({ status: 200, data: { deleteArticle: doomed.id } });
       expect((await api.query(GET, { slug: doomed.slug })).data).toEqual({ article: null });
+      expect((await api.asEditor(GET, { slug: doomed.slug, preview: true })).data).toEqual({ article: null });
       expect((await api.query(GET, { slug: linking.slug })).data!.article.related).toEqual([]);
-      expect(await api.db.prisma.image.count()).toBe(images - 1);
+      expect((await api.asEditor(GET, { slug: linking.slug, preview: true })).data!.article.related).toEqual([]);
+      for (const preview of [false, true]) {
+        const { data } = await api.asEditor(LIST, { first: 100, preview });
+        expect(slugsOf(data!.articles)).not.toContain(doomed.slug);
+      }
+
+      // It waits in the trash; trashing it again finds no live article.
+      const trash = await api.asEditor('{ trash(first: 100) { edges { node { __typename id slug deletedAt } } } }');
+      expect(trash.errors).toBeUndefined();
+      expect(trash.data!.trash.edges.map((e: { node: unknown }) => e.node)).toContainEqual({ __typename: 'Article', id: doomed.id, slug: doomed.slug, deletedAt: expect.any(String) });
+      expect(onlyError(await api.asEditor(DELETE, { id: doomed.id })).extensions.code).toBe('NOT_FOUND');
     });
 
     it('is NOT_FOUND for an unknown id', async () => {
@@ -281,14 +373,6 @@ describe('articles', () => {
   });
 
   describe('articles (the list)', () => {
-    const LIST = `query($first: Int, $after: String, $where: ArticleWhereInput, $orderBy: ArticleOrderBy) {
-      articles(first: $first, after: $after, where: $where, orderBy: $orderBy) {
-        totalCount
-        edges { cursor node { slug } }
-        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      }
-    }`;
-
     it('pages through a category newest first, each article once', async () => {
       const category = await makeCategory(api);
       const slugs: string[] = [];
@@ -309,7 +393,7 @@ describe('articles', () => {
         expect(errors).toBeUndefined();
         expect(data.articles.totalCount).toBe(15);
         expect(data.articles.pageInfo.hasPreviousPage).toBe(after !== null);
-        seen.push(...data.articles.edges.map((e: { node: { slug: string } }) => e.node.slug));
+        seen.push(...slugsOf(data.articles));
         pages += 1;
         if (!data.articles.pageInfo.hasNextPage) break;
         after = data.articles.pageInfo.endCursor;
@@ -321,6 +405,25 @@ describe('articles', () => {
       expect(seen.at(-1)).toBe(undated.slug);
     });
 
+    it('lists drafts only in preview, and trashed articles nowhere', async () => {
+      const category = await makeCategory(api);
+      const published = await makeArticle(api, { categoryId: category.id });
+      const draft = await makeArticle(api, { categoryId: category.id }, { publish: false });
+      const trashed = await makeArticle(api, { categoryId: category.id });
+      expect((await api.asEditor(DELETE, { id: trashed.id })).errors).toBeUndefined();
+      const where = { categorySlug: category.slug };
+
+      const publicList = await api.query(LIST, { where });
+      expect(publicList.errors).toBeUndefined();
+      expect(publicList.data!.articles.totalCount).toBe(1);
+      expect(slugsOf(publicList.data!.articles)).toEqual([published.slug]);
+
+      const previewList = await api.asEditor(LIST, { where, preview: true });
+      expect(previewList.errors).toBeUndefined();
+      expect(previewList.data!.articles.totalCount).toBe(2);
+      expect(slugsOf(previewList.data!.articles).sort()).toEqual([published.slug, draft.slug].sort());
+    });
+
     it('filters by treatment and orders by title', async () => {
       const treatment = await makeTreatment(api);
       await makeArticle(api, { title: 'Zebra gait', treatmentIds: [treatment.id] });
@@ -328,7 +431,7 @@ describe('articles', () => {
       await makeArticle(api, { title: 'Unrelated' });
       const { data } = await api.query(LIST, { where: { treatmentSlug: treatment.slug }, orderBy: 'TITLE_ASC' });
       expect(data!.articles.totalCount).toBe(2);
-      expect(data!.articles.edges.map((e: { node: { slug: string } }) => e.node.slug)).toHaveLength(2);
+      expect(slugsOf(data!.articles)).toHaveLength(2);
       const titles = await api.query(`{ articles(orderBy: TITLE_ASC, where: { treatmentSlug: "${treatment.slug}" }) { edges { node { title } } } }`);
       expect(titles.data!.articles.edges.map((e: { node: { title: string } }) => e.node.title)).toEqual(['Aardvark posture', 'Zebra gait']);
     });

@@ -8,6 +8,8 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../src/db/client.js';
 
 export interface TestDatabase extends Database {
+  /** The connection string of this file's database, when it is on a PostgreSQL server. */
+  url: string | undefined;
   /** SQL statements Prisma has sent since the last `resetQueryLog()`. */
   queries: string[];
   resetQueryLog(): void;
@@ -24,7 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const db = await openDatabase({ onQuery });
     await db.migrate();
     queries.length = 0;
-    return { ...db, queries, resetQueryLog: () => void (queries.length = 0), destroy: () => db.close() };
+    return { ...db, url: undefined, queries, resetQueryLog: () => void (queries.length = 0), destroy: () => db.close() };
   }
 
   const name = `cms_test_${randomBytes(6).toString('hex')}`;
@@ -36,6 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   queries.length = 0;
   return {
     ...db,
+    url: url.toString(),
     queries,
     resetQueryLog: () => void (queries.length = 0),
     async destroy() {
