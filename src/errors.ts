@@ -66,6 +66,7 @@ export function fromPrismaError(error: unknown, entity: string, id?: string): un
     case 'P2025':
       return id === undefined ? errorWithCode(`The ${entity} does not exist (it may have been deleted).`, ErrorCode.NOT_FOUND) : notFound(entity, id);
     case 'P2003':
+    case 'P2039': // PGlite reports a restricting foreign key as SQLSTATE 23001
       // A foreign key refused the write: something still refers to the row (or it vanished).
       return errorWithCode(`The ${entity} is in use by other content, or something it refers to was just removed; reload and try again.`, ErrorCode.CONFLICT);
     default:

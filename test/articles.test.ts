@@ -327,8 +327,8 @@ describe('articles', () => {
       const [t1, t2] = [await makeTreatment(api), await makeTreatment(api)];
       const article = await makeArticle(api, { treatmentIds: [t1.id] });
       const before = await contentCounts(api);
-      // The new version is claimed (and the draft's rows are written) before the slug clash is
-      // found: the rollback must undo all of it, the version included.
+      // The new version is claimed before the slug clash is found (and, depending on the order
+      // of the writes, relations rewritten too): the rollback must undo all of it, the version included.
       const error = onlyError(await api.asEditor(UPDATE, { id: article.id, input: { slug: taken.slug, treatmentIds: [t2.id], title: 'Changed' }, expectedVersion: article.version }));
       expect(error.extensions.code).toBe('CONFLICT');
       expect(await contentCounts(api)).toEqual(before);

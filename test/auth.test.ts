@@ -11,21 +11,58 @@ const SOME_ID = '01900000-0000-7000-8000-000000000000';
 /** One call of every mutation in the schema, with input that would otherwise be valid. */
 const MUTATIONS: Record<string, { query: string; variables?: Record<string, unknown> }> = {
   createArticle: { query: 'mutation { createArticle(input: { slug: "a", title: "A" }) { id } }' },
-  updateArticle: { query: `mutation { updateArticle(id: "${SOME_ID}", input: { title: "A" }) { id } }` },
+  updateArticle: { query: `mutation { updateArticle(id: "${SOME_ID}", input: { title: "A" }, expectedVersion: 1) { id } }` },
+  setArticleRelatedLinks: { query: `mutation { setArticleRelatedLinks(articleId: "${SOME_ID}", links: [], expectedVersion: 1) { id } }` },
+  publishArticle: { query: `mutation { publishArticle(id: "${SOME_ID}", expectedVersion: 1) { id } }` },
+  unpublishArticle: { query: `mutation { unpublishArticle(id: "${SOME_ID}") { id } }` },
+  restoreArticleRevision: { query: `mutation { restoreArticleRevision(id: "${SOME_ID}", revision: 1, expectedVersion: 2) { id } }` },
   deleteArticle: { query: `mutation { deleteArticle(id: "${SOME_ID}") }` },
-  setArticleRelatedLinks: { query: `mutation { setArticleRelatedLinks(articleId: "${SOME_ID}", links: []) { id } }` },
+  restoreArticle: { query: `mutation { restoreArticle(id: "${SOME_ID}") { id } }` },
+  purgeArticle: { query: `mutation { purgeArticle(id: "${SOME_ID}") }` },
   createTreatment: { query: 'mutation { createTreatment(input: { slug: "t", name: "T" }) { id } }' },
-  updateTreatment: { query: `mutation { updateTreatment(id: "${SOME_ID}", input: { name: "T" }) { id } }` },
+  updateTreatment: { query: `mutation { updateTreatment(id: "${SOME_ID}", input: { name: "T" }, expectedVersion: 1) { id } }` },
+  publishTreatment: { query: `mutation { publishTreatment(id: "${SOME_ID}", expectedVersion: 1) { id } }` },
+  unpublishTreatment: { query: `mutation { unpublishTreatment(id: "${SOME_ID}") { id } }` },
+  restoreTreatmentRevision: { query: `mutation { restoreTreatmentRevision(id: "${SOME_ID}", revision: 1, expectedVersion: 2) { id } }` },
   deleteTreatment: { query: `mutation { deleteTreatment(id: "${SOME_ID}") }` },
+  restoreTreatment: { query: `mutation { restoreTreatment(id: "${SOME_ID}") { id } }` },
+  purgeTreatment: { query: `mutation { purgeTreatment(id: "${SOME_ID}") }` },
   createComparison: { query: 'mutation { createComparison(input: { slug: "c", title: "C" }) { id } }' },
-  updateComparison: { query: `mutation { updateComparison(id: "${SOME_ID}", input: { title: "C" }) { id } }` },
+  updateComparison: { query: `mutation { updateComparison(id: "${SOME_ID}", input: { title: "C" }, expectedVersion: 1) { id } }` },
+  publishComparison: { query: `mutation { publishComparison(id: "${SOME_ID}", expectedVersion: 1) { id } }` },
+  unpublishComparison: { query: `mutation { unpublishComparison(id: "${SOME_ID}") { id } }` },
+  restoreComparisonRevision: { query: `mutation { restoreComparisonRevision(id: "${SOME_ID}", revision: 1, expectedVersion: 2) { id } }` },
   deleteComparison: { query: `mutation { deleteComparison(id: "${SOME_ID}") }` },
+  restoreComparison: { query: `mutation { restoreComparison(id: "${SOME_ID}") { id } }` },
+  purgeComparison: { query: `mutation { purgeComparison(id: "${SOME_ID}") }` },
+  schedulePublish: { query: `mutation { schedulePublish(id: "${SOME_ID}", at: "2999-01-01T00:00:00.000Z") { id } }` },
+  cancelScheduledPublish: { query: `mutation { cancelScheduledPublish(id: "${SOME_ID}") { id } }` },
   createCategory: { query: 'mutation { createCategory(input: { slug: "k", name: "K" }) { id } }' },
   updateCategory: { query: `mutation { updateCategory(id: "${SOME_ID}", input: { name: "K" }) { id } }` },
   deleteCategory: { query: `mutation { deleteCategory(id: "${SOME_ID}") }` },
   createPerson: { query: 'mutation { createPerson(input: { slug: "p", name: "P" }) { id } }' },
   updatePerson: { query: `mutation { updatePerson(id: "${SOME_ID}", input: { name: "P" }) { id } }` },
   deletePerson: { query: `mutation { deletePerson(id: "${SOME_ID}") }` },
+};
+
+/** Reads of drafts: every preview lookup and list. */
+const PREVIEW_QUERIES: Record<string, string> = {
+  article: '{ article(slug: "x", preview: true) { id } }',
+  articles: '{ articles(preview: true) { totalCount } }',
+  treatment: '{ treatment(slug: "x", preview: true) { id } }',
+  treatments: '{ treatments(preview: true) { totalCount } }',
+  comparison: '{ comparison(slug: "x", preview: true) { id } }',
+  comparisons: '{ comparisons(preview: true) { totalCount } }',
+};
+
+/** Reads of history and the trash. */
+const EDITOR_QUERIES: Record<string, string> = {
+  articleRevisions: `{ articleRevisions(id: "${SOME_ID}") { totalCount } }`,
+  treatmentRevisions: `{ treatmentRevisions(id: "${SOME_ID}") { totalCount } }`,
+  comparisonRevisions: `{ comparisonRevisions(id: "${SOME_ID}") { totalCount } }`,
+  revision: `{ revision(documentId: "${SOME_ID}", version: 1) { id } }`,
+  compareRevisions: `{ compareRevisions(documentId: "${SOME_ID}", from: 1, to: 2) { field } }`,
+  trash: '{ trash { totalCount } }',
 };
 
 describe('authentication', () => {
@@ -46,6 +83,33 @@ describe('authentication', () => {
       expect(await contentCounts(api)).toEqual(before);
     });
   }
+
+  for (const [name, query] of Object.entries({ ...PREVIEW_QUERIES, ...EDITOR_QUERIES })) {
+    it(`${name}${name in PREVIEW_QUERIES ? ' with preview' : ''} without a token is UNAUTHENTICATED`, async () => {
+      const response = await api.query(query);
+      const error = onlyError(response);
+      expect(error).toMatchObject({ path: [name], extensions: { code: 'UNAUTHENTICATED' } });
+      expect(error.message).toContain('Authorization: Bearer');
+      // Nothing of the answer leaks: the field is null (or, being non-null, nulls the whole data).
+      expect(response.data?.[name] ?? null).toBeNull();
+    });
+  }
+
+  it('lets the admin token read drafts, history and the trash', async () => {
+    for (const [name, query] of Object.entries({ ...PREVIEW_QUERIES, ...EDITOR_QUERIES })) {
+      const response = await api.asEditor(query);
+      // The document SOME_ID names does not exist: comparing two of its revisions finds neither.
+      expect(response.errors?.map((e) => e.extensions.code) ?? [], name).toEqual(name === 'compareRevisions' ? ['NOT_FOUND'] : []);
+    }
+  });
+
+  it('lets the public read published content without a token', async () => {
+    for (const query of ['{ article(slug: "x") { id } }', '{ articles { totalCount } }', '{ treatments(preview: false) { totalCount } }', '{ comparisons { totalCount } }']) {
+      const response = await api.query(query);
+      expect(response.errors, query).toBeUndefined();
+      expect(response.status).toBe(200);
+    }
+  });
 
   it('refuses a wrong token with 401 UNAUTHENTICATED, even for reads', async () => {
     for (const authorization of ['Bearer not-the-token', 'Bearer test-admin-token-0123456789abcdeF', 'Basic YWRtaW46YWRtaW4=', 'Bearer']) {

@@ -1,6 +1,7 @@
 /**
  * Categories (the sections articles belong to) and people (the experts articles name): simple
- * records editors manage, which cannot be deleted while an article still uses them.
+ * records editors manage (no drafts or versions), which cannot be deleted while an article
+ * still uses them: a published one, a draft, or one in the trash (which can be restored).
  */
 import { describe, expect, it } from 'vitest';
 import { contentCounts, makeArticle, makeCategory, makePerson } from './factories.js';
@@ -21,6 +22,10 @@ const CREATE_PERSON = `mutation($input: CreatePersonInput!) { createPerson(input
 const UPDATE_PERSON = `mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { ${PERSON_FIELDS} } }`;
 const DELETE_PERSON = 'mutation($id: ID!) { deletePerson(id: $id) }';
 const GET_PERSON = `query($slug: String!) { person(slug: $slug) { ${PERSON_FIELDS} } }`;
+const UPDATE_ARTICLE = 'mutation($id: ID!, $input: UpdateArticleInput!, $v: Int!) { updateArticle(id: $id, input: $input, expectedVersion: $v) { version category { slug } experts { role person { slug } } } }';
+const PUBLISH_ARTICLE = 'mutation($id: ID!, $v: Int!) { publishArticle(id: $id, expectedVersion: $v) { version } }';
+const ARTICLE_USES = 'query($slug: String!) { article(slug: $slug) { category { slug } experts { role person { slug } } } }';
+
 const PEOPLE = `query($first: Int, $after: String) {
   people(first: $first, after: $after) {
     totalCount
@@ -31,6 +36,32 @@ const PEOPLE = `query($first: Int, $after: String) {
 
 describe('categories and people', () => {
   const api = useTestApi();
+
+  /** The category and experts of an article as the public sees it. */
+  async function publicUsesOf(slug: string) {
+    const { data, errors } = await api.query(ARTICLE_USES, { slug });
+    expect(errors).toBeUndefined();
+    return data!.article;
+  }
+
+  /** Changes an article's draft and publishes it (both must succeed). */
+  async function editAndPublish(article: { id: string; version: number }, input: Record<string, unknown>) {
+    const edited = await api.asEditor(UPDATE_ARTICLE, { id: article.id, input, v: article.version });
+    expect(edited.errors).toBeUndefined();
+    const published = await api.asEditor(PUBLISH_ARTICLE, { id: article.id, v: edited.data!.updateArticle.version });
+    expect(published.errors).toBeUndefined();
+    return edited.data!.updateArticle;
+  }
+
+  /** Moves an article to the trash (which must succeed). */
+  async function trashArticle(id: string) {
+    expect((await api.asEditor('mutation($id: ID!) { deleteArticle(id: $id) }', { id })).data).toEqual({ deleteArticle: id });
+  }
+
+  /** Deletes a trashed article for good (which must succeed). */
+  async function purgeArticle(id: string) {
+    expect((await api.asEditor('mutation($id: ID!) { purgeArticle(id: $id) }', { id })).data).toEqual({ purgeArticle: id });
+  }
 
   describe('createCategory and category(slug)', () => {
     it('stores a category and serves it by slug', async () => {
@@ -150,6 +181,7 @@ describe('categories and people', () => {
     it('is refused with CONFLICT while an article is in it, and allowed once it is moved out', async () => {
       const category = await makeCategory(api, { name: 'Busy section' });
       const article = await makeArticle(api, { categoryId: category.id });
+      expect(await publicUsesOf(article.slug)).toMatchObject({ category: { slug: category.slug } });
       const before = await contentCounts(api);
 
       const error = onlyError(await api.asEditor(DELETE_CATEGORY, { id: category.id }));
@@ -157,18 +189,51 @@ describe('categories and people', () => {
       expect(error.extensions).toEqual({ code: 'CONFLICT', usedBy: { articles: 1 } });
       expect(await contentCounts(api)).toEqual(before);
       expect((await api.query(GET_CATEGORY, { slug: category.slug })).data!.category).not.toBeNull();
+      expect(await publicUsesOf(article.slug)).toMatchObject({ category: { slug: category.slug } });
 
-      const moved = await api.asEditor('mutation($id: ID!) { updateArticle(id: $id, input: { categoryId: null }) { category { slug } } }', { id: article.id });
-      expect(moved.data).toEqual({ updateArticle: { category: null } });
+      const moved = await editAndPublish(article, { categoryId: null });
+      expect(moved).toMatchObject({ version: article.version + 1, category: null });
+      expect(await publicUsesOf(article.slug)).toMatchObject({ category: null });
       expect((await api.asEditor(DELETE_CATEGORY, { id: category.id })).data).toEqual({ deleteCategory: category.id });
+      expect((await api.query(GET_CATEGORY, { slug: category.slug })).data).toEqual({ category: null });
     });
 
-    it('counts every article still in it', async () => {
+    it('counts every article still in it, published or not', async () => {
       const category = await makeCategory(api);
       await makeArticle(api, { categoryId: category.id });
       await makeArticle(api, { categoryId: category.id });
+      await makeArticle(api, { categoryId: category.id }, { publish: false });
       const error = onlyError(await api.asEditor(DELETE_CATEGORY, { id: category.id }));
-      expect(error.extensions).toEqual({ code: 'CONFLICT', usedBy: { articles: 2 } });
+      expect(error.extensions).toEqual({ code: 'CONFLICT', usedBy: { articles: 3 } });
+    });
+
+    it('is refused while the published page is still in it, though the draft was moved out', async () => {
+      const category = await makeCategory(api, { name: 'Still public' });
+      const article = await makeArticle(api, { categoryId: category.id });
+      const moved = await api.asEditor(UPDATE_ARTICLE, { id: article.id, input: { categoryId: null }, v: article.version });
+      expect(moved.data).toEqual({ updateArticle: expect.objectContaining({ category: null }) });
+      const before = await contentCounts(api);
+
+      // Deleting the category would change the public page without it being published.
+      const error = onlyError(await api.asEditor(DELETE_CATEGORY, { id: category.id }));
+      expect(error.extensions).toEqual({ code: 'CONFLICT', usedBy: { articles: 1 } });
+      expect(await contentCounts(api)).toEqual(before);
+      expect(await publicUsesOf(article.slug)).toMatchObject({ category: { slug: category.slug } });
+    });
+
+    it('is refused while an article in the trash is in it, until that article is purged', async () => {
+      const category = await makeCategory(api, { name: 'Trashed section' });
+      const article = await makeArticle(api, { categoryId: category.id });
+      await trashArticle(article.id);
+      const before = await contentCounts(api);
+
+      const error = onlyError(await api.asEditor(DELETE_CATEGORY, { id: category.id }));
+      expect(error.extensions).toEqual({ code: 'CONFLICT', usedBy: { articles: 1 } });
+      expect(error.message).toBe('Category "Trashed section" still has 1 article(s); move them to another category first.');
+      expect(await contentCounts(api)).toEqual(before);
+
+      await purgeArticle(article.id);
+      expect((await api.asEditor(DELETE_CATEGORY, { id: category.id })).data).toEqual({ deleteCategory: category.id });
     });
 
     it('is NOT_FOUND for an unknown id', async () => {
@@ -339,15 +404,53 @@ describe('categories and people', () => {
     it('is refused with CONFLICT while an article names them as an expert, deleting nothing', async () => {
       const person = await makePerson(api, { name: 'Busy Expert' });
       const article = await makeArticle(api, { experts: [{ personId: person.id, role: 'REVIEWER' }] });
+      expect(await publicUsesOf(article.slug)).toMatchObject({ experts: [{ role: 'REVIEWER', person: { slug: person.slug } }] });
       const before = await contentCounts(api);
 
       const error = onlyError(await api.asEditor(DELETE_PERSON, { id: person.id }));
       expect(error.message).toBe('Busy Expert is an expert on 1 article(s); remove them from those articles first.');
       expect(error.extensions).toEqual({ code: 'CONFLICT', usedBy: { articles: 1 } });
       expect(await contentCounts(api)).toEqual(before);
+      expect((await api.query(GET_PERSON, { slug: person.slug })).data!.person).toMatchObject({ id: person.id });
 
       // Once no article names them, they can go.
-      await api.asEditor('mutation($id: ID!) { updateArticle(id: $id, input: { experts: [] }) { id } }', { id: article.id });
+      const removed = await editAndPublish(article, { experts: [] });
+      expect(removed).toMatchObject({ version: article.version + 1, experts: [] });
+      expect(await publicUsesOf(article.slug)).toMatchObject({ experts: [] });
+      expect((await api.asEditor(DELETE_PERSON, { id: person.id })).data).toEqual({ deletePerson: person.id });
+      expect((await api.query(GET_PERSON, { slug: person.slug })).data).toEqual({ person: null });
+    });
+
+    it('is refused while the published page still names them, though the draft no longer does', async () => {
+      const person = await makePerson(api, { name: 'Still Public' });
+      const article = await makeArticle(api, { experts: [{ personId: person.id, role: 'AUTHOR' }] });
+      const removed = await api.asEditor(UPDATE_ARTICLE, { id: article.id, input: { experts: [] }, v: article.version });
+      expect(removed.data).toEqual({ updateArticle: expect.objectContaining({ experts: [] }) });
+      const before = await contentCounts(api);
+
+      // Deleting the person would change the public page without it being published.
+      const error = onlyError(await api.asEditor(DELETE_PERSON, { id: person.id }));
+      expect(error.extensions).toEqual({ code: 'CONFLICT', usedBy: { articles: 1 } });
+      expect(await contentCounts(api)).toEqual(before);
+      expect(await publicUsesOf(article.slug)).toMatchObject({ experts: [{ role: 'AUTHOR', person: { slug: person.slug } }] });
+    });
+
+    it('counts drafts and articles in the trash that name them, until those are purged', async () => {
+      const person = await makePerson(api, { name: 'Quiet Expert' });
+      const draft = await makeArticle(api, { experts: [{ personId: person.id, role: 'AUTHOR' }] }, { publish: false });
+      const trashed = await makeArticle(api, { experts: [{ personId: person.id, role: 'QUOTED' }] });
+      await trashArticle(trashed.id);
+      const before = await contentCounts(api);
+
+      const error = onlyError(await api.asEditor(DELETE_PERSON, { id: person.id }));
+      expect(error.extensions).toEqual({ code: 'CONFLICT', usedBy: { articles: 2 } });
+      expect(error.message).toBe('Quiet Expert is an expert on 2 article(s); remove them from those articles first.');
+      expect(await contentCounts(api)).toEqual(before);
+
+      await purgeArticle(trashed.id);
+      expect(onlyError(await api.asEditor(DELETE_PERSON, { id: person.id })).extensions).toEqual({ code: 'CONFLICT', usedBy: { articles: 1 } });
+      await trashArticle(draft.id);
+      await purgeArticle(draft.id);
       expect((await api.asEditor(DELETE_PERSON, { id: person.id })).data).toEqual({ deletePerson: person.id });
     });
 

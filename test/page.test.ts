@@ -84,30 +84,54 @@ describe('the reference page', () => {
     await api.query(PAGE_QUERY, { slug: SLUG });
     const before = api.db.queries.length;
 
-    // Double the page: more related links (to new articles), more comparison rows.
-    const page = await api.db.prisma.article.findUniqueOrThrow({ where: { slug: SLUG }, include: { links: true } });
+    // Double the page: more related links (to new, published articles), more comparison rows.
+    // Editors change the drafts, then publish them.
+    const page = await api.db.prisma.article.findUniqueOrThrow({ where: { slug: SLUG }, include: { links: { orderBy: { position: 'asc' } } } });
     const extra = [];
     for (let i = 0; i < 8; i++) extra.push(await makeArticle(api, { summary: 'More to read', publishedAt: '2024-03-01T00:00:00Z' }));
     const links = [
       ...page.links.map((l) => ({ kind: l.kind, articleId: l.targetArticleId, url: l.url, label: l.label })),
       ...extra.map((a) => ({ kind: 'RELATED_ARTICLE', articleId: a.id })),
     ];
-    const setLinks = await api.asEditor('mutation($id: ID!, $links: [RelatedLinkInput!]!) { setArticleRelatedLinks(articleId: $id, links: $links) { id } }', {
-      id: page.id,
-      links,
-    });
+    const articleDraft = await api.asEditor('query($slug: String!) { article(slug: $slug, preview: true) { id version } }', { slug: SLUG });
+    expect(articleDraft.data!.article.id).toBe(page.id);
+    const setLinks = await api.asEditor(
+      'mutation($id: ID!, $links: [RelatedLinkInput!]!, $v: Int!) { setArticleRelatedLinks(articleId: $id, links: $links, expectedVersion: $v) { id version } }',
+      { id: page.id, links, v: articleDraft.data!.article.version },
+    );
     expect(setLinks.errors).toBeUndefined();
+
     const comparison = await api.db.prisma.comparison.findUniqueOrThrow({ where: { slug: SLUG }, include: { rows: { include: { cells: true }, orderBy: { position: 'asc' } } } });
     const rows = comparison.rows.map((r) => ({ aspect: r.aspect, cells: r.cells.map((c) => ({ treatmentId: c.treatmentId, text: c.text })) }));
-    const update = await api.asEditor('mutation($id: ID!, $rows: [ComparisonRowInput!]!) { updateComparison(id: $id, input: { rows: $rows }) { id } }', {
-      id: comparison.id,
-      rows: [...rows, ...rows.map((r) => ({ ...r, aspect: `${r.aspect} (again)` }))],
-    });
+    const comparisonDraft = await api.asEditor('query($slug: String!) { comparison(slug: $slug, preview: true) { id version } }', { slug: SLUG });
+    expect(comparisonDraft.data!.comparison.id).toBe(comparison.id);
+    const update = await api.asEditor(
+      'mutation($id: ID!, $rows: [ComparisonRowInput!]!, $v: Int!) { updateComparison(id: $id, input: { rows: $rows }, expectedVersion: $v) { id version } }',
+      { id: comparison.id, rows: [...rows, ...rows.map((r) => ({ ...r, aspect: `${r.aspect} (again)` }))], v: comparisonDraft.data!.comparison.version },
+    );
     expect(update.errors).toBeUndefined();
 
+    // Drafts are not public: until they are published, the page is as it was.
+    const unpublished = await api.query(PAGE_QUERY, { slug: SLUG });
+    expect(unpublished.data!.article.related.length).toBe(page.links.length);
+    expect(unpublished.data!.article.comparisons[0].rows.length).toBe(rows.length);
+
+    const publishedArticle = await api.asEditor('mutation($id: ID!, $v: Int!) { publishArticle(id: $id, expectedVersion: $v) { id } }', {
+      id: page.id,
+      v: setLinks.data!.setArticleRelatedLinks.version,
+    });
+    expect(publishedArticle.errors).toBeUndefined();
+    const publishedComparison = await api.asEditor('mutation($id: ID!, $v: Int!) { publishComparison(id: $id, expectedVersion: $v) { id } }', {
+      id: comparison.id,
+      v: update.data!.updateComparison.version,
+    });
+    expect(publishedComparison.errors).toBeUndefined();
+
     api.db.resetQueryLog();
-    const { data } = await api.query(PAGE_QUERY, { slug: SLUG });
+    const { data, errors } = await api.query(PAGE_QUERY, { slug: SLUG });
+    expect(errors).toBeUndefined();
     expect(data!.article.related.length).toBe(links.length);
+    expect(data!.article.related.slice(-extra.length).map((l: { article: { slug: string } }) => l.article.slug)).toEqual(extra.map((a) => a.slug));
     expect(data!.article.comparisons[0].rows.length).toBe(rows.length * 2);
     expect(api.db.queries.length).toBe(before);
     console.info(`reference page query: ${before} SQL statements`);

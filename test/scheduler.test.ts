@@ -22,13 +22,15 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Pr
   }
 }
 
-/** Runs one scheduler in a separate Node process against `url` for `ms` milliseconds. */
-function schedulerProcess(url: string, ms: number): Promise<void> {
+/** Runs one scheduler in a separate Node process against `url` for `ms` ms; answers how many it published. */
+function schedulerProcess(url: string, ms: number): Promise<number> {
   const script = fileURLToPath(new URL('./support/scheduler-process.ts', import.meta.url));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, url, String(ms)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`scheduler process exited with ${code}`))));
+    child.on('exit', (code) => (code === 0 ? resolve(Number(output.trim())) : reject(new Error(`scheduler process exited with ${code}`))));
   });
 }
 
@@ -93,15 +95,23 @@ describe('the scheduler', () => {
     const at = new Date(Date.now() + 1000).toISOString();
     for (const document of documents) await api.asEditor(SCHEDULE, { id: document.id, at });
 
+    let publishedBySchedulers: number[];
     if (api.db.url) {
       // Two real server processes on one PostgreSQL database.
-      await Promise.all([schedulerProcess(api.db.url, 4000), schedulerProcess(api.db.url, 4000)]);
+      publishedBySchedulers = await Promise.all([schedulerProcess(api.db.url, 9000), schedulerProcess(api.db.url, 9000)]);
     } else {
       // The embedded engine belongs to one process: two schedulers inside it share the database.
       const schedulers = [1, 2].map(() => createScheduler({ prisma: api.db.prisma, logger: silent, intervalMs: 50 }));
-      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const ids = documents.map((d) => d.id);
+      await waitFor(async () => (await api.db.prisma.revision.count({ where: { documentId: { in: ids }, action: 'PUBLISH' } })) >= ids.length, 40_000);
+      // Let both keep polling a while longer: nothing more may be published.
+      await new Promise((resolve) => setTimeout(resolve, 500));
       await Promise.all(schedulers.map((s) => s.stop()));
+      publishedBySchedulers = schedulers.map((s) => s.publishedCount);
     }
+    // Between them the schedulers published each document once: no more, no less.
+    expect(publishedBySchedulers.reduce((a, b) => a + b)).toBe(documents.length);
+    console.info(`scheduled publishes per scheduler: ${publishedBySchedulers.join(' + ')} = ${documents.length} documents`);
 
     for (const document of documents) {
       const publishes = await api.db.prisma.revision.count({ where: { documentId: document.id, action: 'PUBLISH' } });

@@ -45,5 +45,8 @@ export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
     await writeArticleContent(tx, id, input);
   },
 
+  // Links to it cascade with the row.
+  releaseReferences: async () => {},
+
   blockedFromTrash: async () => null,
 };

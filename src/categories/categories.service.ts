@@ -46,12 +46,16 @@ export async function remove(ctx: Ctx, id: string): Promise<string> {
   authorize(ctx.viewer, 'content:write');
   const categoryId = existingId('category', id);
   return inTransaction(ctx, async (tx) => {
-    const category = await tx.category.findUnique({ where: { id: categoryId }, include: { _count: { select: { articles: true } } } });
+    const category = await tx.category.findUnique({ where: { id: categoryId } });
     if (!category) throw notFound('category', id);
-    if (category._count.articles > 0) {
-      throw conflict(`Category "${category.name}" still has ${category._count.articles} article(s); move them to another category first.`, {
-        usedBy: { articles: category._count.articles },
-      });
+    // Drafts (trashed ones too: they may come back) and published versions both count.
+    const [drafts, published] = await Promise.all([
+      tx.article.findMany({ where: { categoryId }, select: { id: true } }),
+      tx.publishedArticle.findMany({ where: { categoryId }, select: { articleId: true } }),
+    ]);
+    const articles = new Set([...drafts.map((a) => a.id), ...published.map((a) => a.articleId)]).size;
+    if (articles > 0) {
+      throw conflict(`Category "${category.name}" still has ${articles} article(s); move them to another category first.`, { usedBy: { articles } });
     }
     await tx.category.delete({ where: { id: categoryId } });
     return categoryId;

@@ -24,8 +24,9 @@ export async function readComparisonDrafts(db: Db, ids: string[]): Promise<Compa
   const rows = await db.comparison.findMany({
     where: { id: { in: ids } },
     include: {
-      treatments: { orderBy: { position: 'asc' } },
-      rows: { orderBy: { position: 'asc' }, include: { cells: true } },
+      // A treatment in the trash is no column of the draft (nor of what publishing it makes).
+      treatments: { where: { treatment: { deletedAt: null } }, orderBy: { position: 'asc' } },
+      rows: { orderBy: { position: 'asc' }, include: { cells: { where: { treatment: { deletedAt: null } } } } },
     },
   });
   return rows.map((row) => ({

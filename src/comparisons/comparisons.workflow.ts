@@ -41,6 +41,10 @@ export const comparisonAdapter: DocumentAdapter<ComparisonView, ComparisonSnapsh
     await writeComparisonContent(tx, id, input);
   },
 
+  async releaseReferences(tx, id) {
+    await tx.articleComparison.deleteMany({ where: { comparisonId: id, article: { deletedAt: { not: null } } } });
+  },
+
   async blockedFromTrash(tx, id) {
     const [drafts, published] = await Promise.all([
       tx.articleComparison.findMany({ where: { comparisonId: id, article: { deletedAt: null } }, select: { article: { select: { slug: true } } } }),

@@ -53,12 +53,14 @@ export async function remove(ctx: Ctx, id: string): Promise<string> {
   return inTransaction(ctx, async (tx) => {
     const person = await tx.person.findUnique({ where: { id: personId } });
     if (!person) throw notFound('person', id);
-    // One row per person and role: count articles, not rows.
-    const uses = await tx.articleExpert.findMany({ where: { personId }, distinct: ['articleId'], select: { articleId: true } });
-    if (uses.length > 0) {
-      throw conflict(`${person.name} is an expert on ${uses.length} article(s); remove them from those articles first.`, {
-        usedBy: { articles: uses.length },
-      });
+    // Drafts name experts in rows (one per role), published versions in their snapshot.
+    const [drafts, published] = await Promise.all([
+      tx.articleExpert.findMany({ where: { personId }, select: { articleId: true } }),
+      tx.publishedArticle.findMany({ where: { snapshot: { path: ['experts'], array_contains: [{ personId }] } }, select: { articleId: true } }),
+    ]);
+    const articles = new Set([...drafts.map((e) => e.articleId), ...published.map((a) => a.articleId)]).size;
+    if (articles > 0) {
+      throw conflict(`${person.name} is an expert on ${articles} article(s); remove them from those articles first.`, { usedBy: { articles } });
     }
     await tx.person.delete({ where: { id: personId } });
     return personId;

@@ -40,6 +40,12 @@ export const treatmentAdapter: DocumentAdapter<TreatmentView, TreatmentSnapshot>
     await writeTreatmentContent(tx, id, input);
   },
 
+  async releaseReferences(tx, id) {
+    // Cells go with the comparison's column (their foreign key cascades).
+    await tx.comparisonTreatment.deleteMany({ where: { treatmentId: id, comparison: { deletedAt: { not: null } } } });
+    await tx.articleTreatment.deleteMany({ where: { treatmentId: id, article: { deletedAt: { not: null } } } });
+  },
+
   /** A treatment stays while any live comparison or article, draft or published, uses it. */
   async blockedFromTrash(tx, id) {
     const [draftComparisons, publishedComparisons, draftArticles, publishedArticles] = await Promise.all([

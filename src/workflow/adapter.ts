@@ -27,6 +27,11 @@ export interface DocumentAdapter<View extends DocumentView = DocumentView, Snaps
   deletePublished(tx: Db, id: string): Promise<void>;
   /** Rewrites the draft's content from a revision's snapshot. */
   applySnapshot(tx: Db, id: string, snapshot: Snapshot): Promise<void>;
+  /**
+   * Before a purge: drops what trashed documents still hold of this one (their drafts' links
+   * to it), so the row can go. Live users were refused at trash time.
+   */
+  releaseReferences(tx: Db, id: string): Promise<void>;
   /** Why the document may not go to the trash (what uses it), or null. */
   blockedFromTrash(tx: Db, id: string): Promise<{ message: string; usedBy: Record<string, string[]> } | null>;
   /** Why the draft may not be published, or null. */

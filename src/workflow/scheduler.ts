@@ -20,6 +20,8 @@ const tables: Record<DocumentType, string> = { ARTICLE: '"Article"', TREATMENT: 
 export interface Scheduler {
   /** Publishes everything due now; answers how many documents it published. */
   runOnce(): Promise<number>;
+  /** How many documents this scheduler has published since it started. */
+  readonly publishedCount: number;
   stop(): Promise<void>;
 }
 
@@ -27,8 +29,9 @@ export function createScheduler(options: { prisma: PrismaClient; logger: Fastify
   const { prisma, logger } = options;
   let running: Promise<number> | null = null;
   let stopped = false;
+  let publishedCount = 0;
 
-  /** Claims and publishes one due document of `type`; answers false when none is due. */
+  /** Claims and publishes one due document of `type`; answers false when none is left due. */
   async function publishNextDue(type: DocumentType): Promise<boolean> {
     const adapter = adapters[type];
     let claimedId: string | null = null;
@@ -41,6 +44,7 @@ export function createScheduler(options: { prisma: PrismaClient; logger: Fastify
         if (!claimedId) return false;
         await publishInTransaction(tx, adapter, claimedId, schedulerViewer, null, 'Published as scheduled');
         logger.info({ type, id: claimedId }, 'scheduled publish done');
+        publishedCount += 1;
         return true;
       });
     } catch (error) {
@@ -59,11 +63,11 @@ export function createScheduler(options: { prisma: PrismaClient; logger: Fastify
   }
 
   async function runOnce(): Promise<number> {
-    let published = 0;
+    const before = publishedCount;
     for (const type of Object.keys(adapters) as DocumentType[]) {
-      while (!stopped && (await publishNextDue(type))) published += 1;
+      while (!stopped && (await publishNextDue(type)));
     }
-    return published;
+    return publishedCount - before;
   }
 
   const timer = setInterval(() => {
@@ -81,6 +85,9 @@ export function createScheduler(options: { prisma: PrismaClient; logger: Fastify
 
   return {
     runOnce,
+    get publishedCount() {
+      return publishedCount;
+    },
     async stop() {
       stopped = true;
       clearInterval(timer);

@@ -174,6 +174,9 @@ export async function purge(ctx: Ctx, adapter: DocumentAdapter, id: string): Pro
   try {
     return await inTransaction(ctx, async (tx) => {
       await claimVersion(tx, adapter, documentId, viewer, { expectedVersion: null, inTrash: true });
+      const blocked = await adapter.blockedFromTrash(tx, documentId);
+      if (blocked) throw conflict(`The ${adapter.noun} cannot be purged: ${blocked.message}.`, { usedBy: blocked.usedBy });
+      await adapter.releaseReferences(tx, documentId);
       await tx.revision.deleteMany({ where: { documentType: adapter.type, documentId } });
       await tx.slugRedirect.deleteMany({ where: { documentType: adapter.type, documentId } });
       await adapter.table(tx).delete({ where: { id: documentId } });

@@ -1,6 +1,7 @@
 /**
  * A stand-in for one server process, for the scheduler tests: runs the scheduler against the
- * database given as argv[2] for argv[3] milliseconds, then exits.
+ * database given as argv[2] for argv[3] milliseconds, then prints how many documents it
+ * published and exits.
  */
 import { pino } from 'pino';
 import { openDatabase } from '../../src/db/client.js';
@@ -12,4 +13,4 @@ const scheduler = createScheduler({ prisma: db.prisma, logger: pino({ level: 'si
 await new Promise((resolve) => setTimeout(resolve, runForMs));
 await scheduler.stop();
 await db.close();
-process.stdout.write('done\n');
+process.stdout.write(`${scheduler.publishedCount}\n`);
