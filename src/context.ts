@@ -10,14 +10,23 @@ import { createLoaders, type Loaders } from './loaders.js';
 /** What services use of the database: the client, or a transaction bound to it. */
 export type Db = Prisma.TransactionClient;
 
+/** Where the request came from, for rate limits and logs. */
+export interface RequestInfo {
+  /** Fastify's request id, also sent to clients with internal errors. */
+  id: string;
+  /** The client's address (the socket's, or the proxy's X-Forwarded-For when TRUST_PROXY is set). */
+  ip: string;
+}
+
 export interface Context {
   prisma: PrismaClient;
   viewer: Viewer | null;
   loaders: Loaders;
+  request: RequestInfo;
 }
 
-export function createContext(prisma: PrismaClient, viewer: Viewer | null): Context {
-  return { prisma, viewer, loaders: createLoaders(prisma) };
+export function createContext(prisma: PrismaClient, viewer: Viewer | null, request: RequestInfo = { id: 'internal', ip: '127.0.0.1' }): Context {
+  return { prisma, viewer, loaders: createLoaders(prisma), request };
 }
 
 /**

@@ -29,7 +29,7 @@ export interface App {
 /** Builds the server, ready to `listen` (or to `inject` requests in tests). */
 export async function createApp(options: AppOptions): Promise<App> {
   const http = Fastify({ loggerInstance: options.logger });
-  const authenticate = createAuthenticator(options.adminToken);
+  const authenticate = createAuthenticator(options.prisma, options.adminToken);
 
   const apollo = new ApolloServer<Context>({
     typeDefs,
@@ -43,7 +43,8 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request) => createContext(options.prisma, authenticate(request.headers.authorization)),
+    context: async (request) =>
+      createContext(options.prisma, await authenticate(request.headers.authorization), { id: String(request.id), ip: request.ip }),
   });
 
   http.get('/healthz', async (_request, reply) => {

@@ -103,13 +103,13 @@ async function publishedFilter(ctx: Context, where: ArticleWhereInput | null | u
 }
 
 export async function create(ctx: ServiceContext, input: CreateArticleInput, changeSummary?: string | null): Promise<ArticleView> {
-  authorize(ctx.viewer, 'content:write');
+  authorize(ctx.viewer, 'content:create');
   const viewer = ctx.viewer;
   const { slug, title, ...rest } = parseInput(createArticleInput, input);
   try {
     return await inTransaction(ctx, async (tx) => {
       await checkArticleReferences(tx, null, rest);
-      const article = await tx.article.create({ data: { slug, title, updatedBy: viewer.id }, select: { id: true } });
+      const article = await tx.article.create({ data: { slug, title, createdBy: viewer.id, updatedBy: viewer.id }, select: { id: true } });
       await writeArticleContent(tx, article.id, rest);
       return recordRevision(tx, articleAdapter, article.id, viewer, 'CREATE', changeSummary);
     });
@@ -142,7 +142,7 @@ async function edit(
   const articleId = existingId('article', id);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const row = await claimVersion(tx, articleAdapter, articleId, viewer, { expectedVersion });
+      const row = await claimVersion(tx, articleAdapter, articleId, viewer, { action: 'content:write', expectedVersion });
       await checkArticleReferences(tx, articleId, data, linksPath);
       await writeArticleContent(tx, articleId, data);
       await afterEdit(tx, articleAdapter, row);

@@ -21,7 +21,7 @@ export function listAll(ctx: Ctx): Promise<Category[]> {
 }
 
 export async function create(ctx: Ctx, input: CreateCategoryInput): Promise<Category> {
-  authorize(ctx.viewer, 'content:write');
+  authorize(ctx.viewer, 'taxonomy:write');
   const data = parseInput(createCategoryInput, input);
   try {
     return await ctx.prisma.category.create({ data });
@@ -31,7 +31,7 @@ export async function create(ctx: Ctx, input: CreateCategoryInput): Promise<Cate
 }
 
 export async function update(ctx: Ctx, id: string, input: UpdateCategoryInput): Promise<Category> {
-  authorize(ctx.viewer, 'content:write');
+  authorize(ctx.viewer, 'taxonomy:write');
   const categoryId = existingId('category', id);
   const data = parseInput(updateCategoryInput, input);
   try {
@@ -43,7 +43,7 @@ export async function update(ctx: Ctx, id: string, input: UpdateCategoryInput): 
 
 /** Deletes an empty category; refused with CONFLICT while articles are in it. */
 export async function remove(ctx: Ctx, id: string): Promise<string> {
-  authorize(ctx.viewer, 'content:write');
+  authorize(ctx.viewer, 'taxonomy:write');
   const categoryId = existingId('category', id);
   return inTransaction(ctx, async (tx) => {
     const category = await tx.category.findUnique({ where: { id: categoryId } });

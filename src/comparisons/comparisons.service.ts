@@ -65,13 +65,13 @@ export async function list(ctx: Context, args: PageArgs & { where?: ComparisonWh
 }
 
 export async function create(ctx: ServiceContext, input: CreateComparisonInput, changeSummary?: string | null): Promise<ComparisonView> {
-  authorize(ctx.viewer, 'content:write');
+  authorize(ctx.viewer, 'content:create');
   const viewer = ctx.viewer;
   const { slug, title, ...rest } = parseInput(createComparisonInput, input);
   try {
     return await inTransaction(ctx, async (tx) => {
       await checkComparisonContent(tx, null, rest);
-      const comparison = await tx.comparison.create({ data: { slug, title, updatedBy: viewer.id }, select: { id: true } });
+      const comparison = await tx.comparison.create({ data: { slug, title, createdBy: viewer.id, updatedBy: viewer.id }, select: { id: true } });
       await writeComparisonContent(tx, comparison.id, rest);
       return recordRevision(tx, comparisonAdapter, comparison.id, viewer, 'CREATE', changeSummary);
     });
@@ -87,7 +87,7 @@ export async function update(ctx: ServiceContext, id: string, input: UpdateCompa
   const data = parseInput(updateComparisonInput, input);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const row = await claimVersion(tx, comparisonAdapter, comparisonId, viewer, { expectedVersion });
+      const row = await claimVersion(tx, comparisonAdapter, comparisonId, viewer, { action: 'content:write', expectedVersion });
       await checkComparisonContent(tx, comparisonId, data);
       await writeComparisonContent(tx, comparisonId, data);
       await afterEdit(tx, comparisonAdapter, row);

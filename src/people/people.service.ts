@@ -26,7 +26,7 @@ export async function list(ctx: Ctx, args: PageArgs): Promise<ConnectionMapper<P
 }
 
 export async function create(ctx: Ctx, input: CreatePersonInput): Promise<Person> {
-  authorize(ctx.viewer, 'content:write');
+  authorize(ctx.viewer, 'taxonomy:write');
   const data = parseInput(createPersonInput, input);
   try {
     return await ctx.prisma.person.create({ data });
@@ -36,7 +36,7 @@ export async function create(ctx: Ctx, input: CreatePersonInput): Promise<Person
 }
 
 export async function update(ctx: Ctx, id: string, input: UpdatePersonInput): Promise<Person> {
-  authorize(ctx.viewer, 'content:write');
+  authorize(ctx.viewer, 'taxonomy:write');
   const personId = existingId('person', id);
   const data = parseInput(updatePersonInput, input);
   try {
@@ -48,7 +48,7 @@ export async function update(ctx: Ctx, id: string, input: UpdatePersonInput): Pr
 
 /** Deletes a person no article names as an expert; refused with CONFLICT otherwise. */
 export async function remove(ctx: Ctx, id: string): Promise<string> {
-  authorize(ctx.viewer, 'content:write');
+  authorize(ctx.viewer, 'taxonomy:write');
   const personId = existingId('person', id);
   return inTransaction(ctx, async (tx) => {
     const person = await tx.person.findUnique({ where: { id: personId } });

@@ -56,7 +56,7 @@ export interface SampleContent {
   }[];
 }
 
-const seeder: Viewer = { id: 'sample-content', role: 'ADMIN' };
+const seeder: Viewer = { id: 'sample-content', role: 'ADMIN', kind: 'system' };
 
 /** Loads the sample content when the database has no articles; answers whether it did. */
 export async function seedSampleContent({ prisma }: { prisma: PrismaClient }): Promise<boolean> {

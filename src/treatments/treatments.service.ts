@@ -86,13 +86,13 @@ async function publishedFilter(ctx: Context, where: TreatmentWhereInput | null |
 }
 
 export async function create(ctx: ServiceContext, input: CreateTreatmentInput, changeSummary?: string | null): Promise<TreatmentView> {
-  authorize(ctx.viewer, 'content:write');
+  authorize(ctx.viewer, 'content:create');
   const viewer = ctx.viewer;
   const { slug, name, ...rest } = parseInput(createTreatmentInput, input);
   try {
     return await inTransaction(ctx, async (tx) => {
       await checkTreatmentContent(tx, rest);
-      const treatment = await tx.treatment.create({ data: { slug, name, updatedBy: viewer.id }, select: { id: true } });
+      const treatment = await tx.treatment.create({ data: { slug, name, createdBy: viewer.id, updatedBy: viewer.id }, select: { id: true } });
       await writeTreatmentContent(tx, treatment.id, rest);
       return recordRevision(tx, treatmentAdapter, treatment.id, viewer, 'CREATE', changeSummary);
     });
@@ -108,7 +108,7 @@ export async function update(ctx: ServiceContext, id: string, input: UpdateTreat
   const data = parseInput(updateTreatmentInput, input);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const row = await claimVersion(tx, treatmentAdapter, treatmentId, viewer, { expectedVersion });
+      const row = await claimVersion(tx, treatmentAdapter, treatmentId, viewer, { action: 'content:write', expectedVersion });
       await checkTreatmentContent(tx, data);
       await writeTreatmentContent(tx, treatmentId, data);
       await afterEdit(tx, treatmentAdapter, row);

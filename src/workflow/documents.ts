@@ -30,6 +30,7 @@ export type DocumentView = DocumentMeta & { slug: string };
 /** The workflow columns of a document row, as Prisma answers them. */
 export interface DocumentRow {
   id: string;
+  createdBy: string | null;
   version: number;
   status: DocumentStatus;
   createdAt: Date;

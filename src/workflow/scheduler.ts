@@ -13,7 +13,7 @@ import type { DocumentType } from './documents.js';
 import { claimVersion, recordRevision } from './versioning.js';
 import { adapters, baseStatus, publishInTransaction } from './workflow.service.js';
 
-const schedulerViewer: Viewer = { id: 'scheduler', role: 'ADMIN' };
+const schedulerViewer: Viewer = { id: 'scheduler', role: 'ADMIN', kind: 'system' };
 
 const tables: Record<DocumentType, string> = { ARTICLE: '"Article"', TREATMENT: '"Treatment"', COMPARISON: '"Comparison"' };
 
@@ -54,7 +54,7 @@ export function createScheduler(options: { prisma: PrismaClient; logger: Fastify
       logger.warn({ err: error, type, id: claimedId }, 'scheduled publish failed; schedule cancelled');
       const id: string = claimedId;
       await runTransaction(prisma, async (tx) => {
-        await claimVersion(tx, adapter, id, schedulerViewer, { expectedVersion: null, set: { scheduledAt: null } });
+        await claimVersion(tx, adapter, id, schedulerViewer, { action: 'content:publish', expectedVersion: null, set: { scheduledAt: null } });
         await adapter.table(tx).updateMany({ where: { id }, data: { status: await baseStatus(tx, adapter, id) } });
         await recordRevision(tx, adapter, id, schedulerViewer, 'UNSCHEDULE', `Scheduled publish failed: ${(error as Error).message}`);
       });

@@ -4,6 +4,7 @@
  *     from, so of two editors saving at once exactly one wins and the other gets CONFLICT;
  *  2. it records a revision: the whole document as it stands after the change.
  */
+import { authorizeDocument, type Action } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { Db } from '../context.js';
 import { conflict, notFound } from '../errors.js';
@@ -12,6 +13,8 @@ import type { DocumentAdapter } from './adapter.js';
 import type { DocumentRow, DocumentView } from './documents.js';
 
 export interface ClaimOptions {
+  /** What the change is, for the per-document access check (authors: their own only). */
+  action: Action;
   /** The version the editor started from; null skips the check (actions that cannot lose edits). */
   expectedVersion: number | null;
   /** Other workflow columns the change sets in the same statement. */
@@ -34,7 +37,11 @@ export async function claimVersion(tx: Db, adapter: Pick<DocumentAdapter<any, an
     data: { ...options.set, version: { increment: 1 }, updatedBy: viewer.id, updatedAt: new Date() },
   });
   const row = await table.findUnique({ where: { id } });
-  if (count === 1 && row) return row;
+  if (count === 1 && row) {
+    // Checked with the row locked; throwing rolls the claim back.
+    authorizeDocument(viewer, options.action, row);
+    return row;
+  }
   if (!row || Boolean(row.deletedAt) !== Boolean(options.inTrash)) {
     if (row && options.inTrash) throw conflict(`The ${adapter.noun} is not in the trash.`);
     throw notFound(adapter.noun, id);

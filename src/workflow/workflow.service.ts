@@ -55,7 +55,7 @@ export async function publishInTransaction<V extends DocumentView>(
   expectedVersion: number | null,
   summary: string | null,
 ): Promise<V> {
-  await claimVersion(tx, adapter as unknown as DocumentAdapter, id, viewer, { expectedVersion, set: { status: 'PUBLISHED', scheduledAt: null } });
+  await claimVersion(tx, adapter as unknown as DocumentAdapter, id, viewer, { action: 'content:publish', expectedVersion, set: { status: 'PUBLISHED', scheduledAt: null } });
   const [view] = await adapter.readDrafts(tx, [id]);
   if (!view) throw notFound(adapter.noun, id);
   const refusal = adapter.unpublishable?.(view);
@@ -81,7 +81,7 @@ export async function unpublish<V extends DocumentView>(ctx: Ctx, adapter: Docum
   const documentId = existingId(adapter.noun, id);
   const viewer = ctx.viewer;
   return inTransaction(ctx, async (tx) => {
-    await claimVersion(tx, adapter as unknown as DocumentAdapter, documentId, viewer, { expectedVersion: null, set: { status: 'ARCHIVED', scheduledAt: null } });
+    await claimVersion(tx, adapter as unknown as DocumentAdapter, documentId, viewer, { action: 'content:publish', expectedVersion: null, set: { status: 'ARCHIVED', scheduledAt: null } });
     if (!(await adapter.readPublished(tx, documentId))) throw conflict(`The ${adapter.noun} is not published.`);
     await adapter.deletePublished(tx, documentId);
     return recordRevision(tx, adapter, documentId, viewer, 'UNPUBLISH', null);
@@ -104,7 +104,7 @@ export async function schedulePublish(ctx: Ctx, id: string, at: Date): Promise<D
   const viewer = ctx.viewer;
   return inTransaction(ctx, async (tx) => {
     const adapter = await adapterFor(tx, documentId);
-    await claimVersion(tx, adapter, documentId, viewer, { expectedVersion: null, set: { scheduledAt: at, status: 'SCHEDULED' } });
+    await claimVersion(tx, adapter, documentId, viewer, { action: 'content:publish', expectedVersion: null, set: { scheduledAt: at, status: 'SCHEDULED' } });
     return recordRevision(tx, adapter, documentId, viewer, 'SCHEDULE', `Scheduled to publish at ${at.toISOString()}`);
   });
 }
@@ -115,7 +115,7 @@ export async function cancelScheduledPublish(ctx: Ctx, id: string): Promise<Docu
   const viewer = ctx.viewer;
   return inTransaction(ctx, async (tx) => {
     const adapter = await adapterFor(tx, documentId);
-    const row = await claimVersion(tx, adapter, documentId, viewer, { expectedVersion: null, set: { scheduledAt: null } });
+    const row = await claimVersion(tx, adapter, documentId, viewer, { action: 'content:publish', expectedVersion: null, set: { scheduledAt: null } });
     if (row.status !== 'SCHEDULED') throw conflict(`No publish is scheduled for this ${adapter.noun}.`);
     await adapter.table(tx).updateMany({ where: { id: documentId }, data: { status: await baseStatus(tx, adapter, documentId) } });
     return recordRevision(tx, adapter, documentId, viewer, 'UNSCHEDULE', 'Cancelled the scheduled publish');
@@ -143,7 +143,7 @@ export async function trash(ctx: Ctx, adapter: DocumentAdapter, id: string): Pro
   const viewer = ctx.viewer;
   return inTransaction(ctx, async (tx) => {
     const blocked = await adapter.blockedFromTrash(tx, documentId);
-    await claimVersion(tx, adapter, documentId, viewer, { expectedVersion: null, set: { deletedAt: new Date(), scheduledAt: null } });
+    await claimVersion(tx, adapter, documentId, viewer, { action: 'content:delete', expectedVersion: null, set: { deletedAt: new Date(), scheduledAt: null } });
     if (blocked) {
       const row = await adapter.table(tx).findUnique({ where: { id: documentId } });
       throw conflict(`The ${adapter.noun} "${row?.slug}" cannot be deleted: ${blocked.message}.`, { usedBy: blocked.usedBy });
@@ -161,7 +161,7 @@ export async function restoreFromTrash<V extends DocumentView>(ctx: Ctx, adapter
   const documentId = existingId(adapter.noun, id);
   const viewer = ctx.viewer;
   return inTransaction(ctx, async (tx) => {
-    await claimVersion(tx, adapter as unknown as DocumentAdapter, documentId, viewer, { expectedVersion: null, inTrash: true, set: { deletedAt: null } });
+    await claimVersion(tx, adapter as unknown as DocumentAdapter, documentId, viewer, { action: 'content:delete', expectedVersion: null, inTrash: true, set: { deletedAt: null } });
     return recordRevision(tx, adapter, documentId, viewer, 'RESTORE', 'Restored from the trash');
   });
 }
@@ -173,7 +173,7 @@ export async function purge(ctx: Ctx, adapter: DocumentAdapter, id: string): Pro
   const viewer = ctx.viewer;
   try {
     return await inTransaction(ctx, async (tx) => {
-      await claimVersion(tx, adapter, documentId, viewer, { expectedVersion: null, inTrash: true });
+      await claimVersion(tx, adapter, documentId, viewer, { action: 'content:purge', expectedVersion: null, inTrash: true });
       const blocked = await adapter.blockedFromTrash(tx, documentId);
       if (blocked) throw conflict(`The ${adapter.noun} cannot be purged: ${blocked.message}.`, { usedBy: blocked.usedBy });
       await adapter.releaseReferences(tx, documentId);
@@ -202,7 +202,7 @@ export async function restoreRevision<V extends DocumentView>(
     return await inTransaction(ctx, async (tx) => {
       const revision = await tx.revision.findUnique({ where: { documentType_documentId_version: { documentType: adapter.type, documentId, version } } });
       if (!revision) throw notFound(`revision ${version} of ${adapter.noun}`, id);
-      const row = await claimVersion(tx, adapter as unknown as DocumentAdapter, documentId, viewer, { expectedVersion: expectedVersion ?? null });
+      const row = await claimVersion(tx, adapter as unknown as DocumentAdapter, documentId, viewer, { action: 'content:write', expectedVersion: expectedVersion ?? null });
       await adapter.applySnapshot(tx, documentId, revision.snapshot);
       await afterEdit(tx, adapter as unknown as DocumentAdapter, row);
       return recordRevision(tx, adapter, documentId, viewer, 'RESTORE_REVISION', `Restored version ${version}`);
