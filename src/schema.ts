@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import type { Resolvers } from './__generated__/graphql.js';
+import { apiTokenResolvers } from './api-tokens/api-tokens.resolvers.js';
 import { articleResolvers } from './articles/articles.resolvers.js';
 import { categoryResolvers } from './categories/categories.resolvers.js';
 import { comparisonResolvers } from './comparisons/comparisons.resolvers.js';
@@ -12,18 +13,21 @@ import { bodyResolvers } from './content/body.resolvers.js';
 import { prismaDir } from './db/migrations.js';
 import { personResolvers } from './people/people.resolvers.js';
 import { treatmentResolvers } from './treatments/treatments.resolvers.js';
+import { userResolvers } from './users/users.resolvers.js';
 import { workflowResolvers } from './workflow/workflow.resolvers.js';
 
 /** schema.graphql sits at the repository root, beside prisma/. */
 export const typeDefs = readFileSync(path.join(prismaDir, '..', 'schema.graphql'), 'utf8');
 
 const domainResolvers: Resolvers[] = [
+  apiTokenResolvers,
   articleResolvers,
   bodyResolvers,
   categoryResolvers,
   comparisonResolvers,
   personResolvers,
   treatmentResolvers,
+  userResolvers,
   workflowResolvers,
 ];
 
