@@ -5,6 +5,21 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/**
+ * The database limits that keep an overloaded database from hanging requests. Defaults for
+ * the environment below and for code that opens a database without saying (tests).
+ */
+export interface DatabaseLimits {
+  /** The longest one statement may run, in ms, before the server cancels it; 0 for no limit. */
+  statementTimeoutMs: number;
+  /** The most connections open at once. */
+  poolSize: number;
+  /** How long a query waits for a free connection, in ms, before it fails. */
+  poolTimeoutMs: number;
+}
+
+export const DATABASE_LIMIT_DEFAULTS: DatabaseLimits = { statementTimeoutMs: 10_000, poolSize: 10, poolTimeoutMs: 5_000 };
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -19,6 +34,16 @@ const envSchema = z.object({
   /** How often the scheduler looks for documents due to be published. */
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Schema introspection and "Did you mean …" suggestions in errors; default: on, except in production. */
+  ENABLE_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (for per-address limits). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** The longest one SQL statement may run before PostgreSQL cancels it (0: no limit). */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(DATABASE_LIMIT_DEFAULTS.statementTimeoutMs),
+  /** The most connections the server opens to PostgreSQL. */
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(DATABASE_LIMIT_DEFAULTS.poolSize),
+  /** How long a query waits for a free connection (or a transaction to start) before failing. */
+  DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(1).default(DATABASE_LIMIT_DEFAULTS.poolTimeoutMs),
 });
 
 export interface Config {
@@ -31,6 +56,10 @@ export interface Config {
   seedSampleContent: boolean;
   logLevel: string;
   schedulerIntervalMs: number;
+  /** Whether clients may introspect the schema and get field suggestions in errors. */
+  introspection: boolean;
+  trustProxy: boolean;
+  databaseLimits: DatabaseLimits;
 }
 
 /** Reads the configuration; throws with every problem listed when the environment is invalid. */
@@ -53,5 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedSampleContent: e.SEED_SAMPLE_CONTENT,
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
+    introspection: e.ENABLE_INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.ENABLE_INTROSPECTION === 'true',
+    trustProxy: e.TRUST_PROXY,
+    databaseLimits: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, poolSize: e.DB_POOL_SIZE, poolTimeoutMs: e.DB_POOL_TIMEOUT_MS },
   };
 }

@@ -6,6 +6,7 @@ import type { Viewer } from './auth/viewer.js';
 import type { PrismaClient } from './db/client.js';
 import type { Prisma } from './__generated__/prisma/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { defaultRateLimits, type RateLimits } from './security/rate-limits.js';
 
 /** What services use of the database: the client, or a transaction bound to it. */
 export type Db = Prisma.TransactionClient;
@@ -23,10 +24,17 @@ export interface Context {
   viewer: Viewer | null;
   loaders: Loaders;
   request: RequestInfo;
+  /** The server's rate-limit counters (login attempts are charged here); see security/rate-limits.ts. */
+  rateLimits: RateLimits;
 }
 
-export function createContext(prisma: PrismaClient, viewer: Viewer | null, request: RequestInfo = { id: 'internal', ip: '127.0.0.1' }): Context {
-  return { prisma, viewer, loaders: createLoaders(prisma), request };
+export function createContext(
+  prisma: PrismaClient,
+  viewer: Viewer | null,
+  request: RequestInfo = { id: 'internal', ip: '127.0.0.1' },
+  rateLimits: RateLimits = defaultRateLimits(),
+): Context {
+  return { prisma, viewer, loaders: createLoaders(prisma), request, rateLimits };
 }
 
 /**

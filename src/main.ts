@@ -23,7 +23,7 @@ if (!adminToken) {
   logger.warn(`ADMIN_TOKEN is not set; generated one for this run: ${adminToken}`);
 }
 
-const db = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+const db = await openDatabase({ ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }), limits: config.databaseLimits });
 logger.info({ database: db.kind, ...(db.kind === 'pglite' ? { dataDir: config.dataDir } : {}) }, 'database opened');
 
 const applied = await db.migrate();
@@ -34,7 +34,7 @@ if (config.seedSampleContent) {
   if (seeded) logger.info('sample content loaded');
 }
 
-const app = await createApp({ prisma: db.prisma, adminToken, logger });
+const app = await createApp({ prisma: db.prisma, adminToken, logger, env: config.env, introspection: config.introspection, trustProxy: config.trustProxy });
 await app.http.listen({ port: config.port, host: config.host });
 logger.info(`GraphQL API ready at http://localhost:${config.port}/graphql`);
 

@@ -10,15 +10,28 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth/viewer.js';
 import { createContext, type Context } from './context.js';
 import type { PrismaClient } from './db/client.js';
-import { ErrorCode } from './errors.js';
+import { DATABASE_BUSY_MESSAGE, ErrorCode, isDatabaseBusy } from './errors.js';
 import { resolvers, typeDefs } from './schema.js';
+import { MAX_BODY_BYTES, MAX_TOKENS } from './security/limits.js';
+import { formatTokenLimitError, queryCostLimitPlugin, queryLimitRules } from './security/query-limits.js';
+import { createRateLimits, rateLimitedAuthenticator, type RateLimitConfig } from './security/rate-limits.js';
 
 export interface AppOptions {
   prisma: PrismaClient;
   adminToken: string;
   logger: FastifyBaseLogger;
-  /** Introspection for tools like GraphiQL; on unless turned off. */
+  /**
+   * 'production' hides what clients need not see: which limit a query exceeded, introspection
+   * and field suggestions (unless `introspection` says otherwise); internal errors carry the
+   * request id. Defaults to 'development'.
+   */
+  env?: 'development' | 'production' | 'test';
+  /** Introspection (and field suggestions in errors) for tools like GraphiQL; default: on, except in production. */
   introspection?: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Rate limits in place of those in security/limits.ts (tests use small or generous ones). */
+  rateLimits?: Partial<RateLimitConfig>;
 }
 
 export interface App {
@@ -28,23 +41,34 @@ export interface App {
 
 /** Builds the server, ready to `listen` (or to `inject` requests in tests). */
 export async function createApp(options: AppOptions): Promise<App> {
-  const http = Fastify({ loggerInstance: options.logger });
-  const authenticate = createAuthenticator(options.prisma, options.adminToken);
+  // A larger body is refused with 413 before it reaches Apollo.
+  const http = Fastify({ loggerInstance: options.logger, bodyLimit: MAX_BODY_BYTES, trustProxy: options.trustProxy ?? false });
+  // One set of counters per server; every request is charged before authentication (no SQL when refused).
+  const rateLimits = createRateLimits(options.rateLimits);
+  const authenticate = rateLimitedAuthenticator(rateLimits, createAuthenticator(options.prisma, options.adminToken));
 
+  const production = options.env === 'production';
+  const introspection = options.introspection ?? !production;
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers,
-    introspection: options.introspection ?? true,
+    introspection,
+    hideSchemaDetailsFromClientErrors: !introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: maskInternalErrors,
-    plugins: [fastifyApolloDrainPlugin(http), logInternalErrors(options.logger)],
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    // Hostile shapes are refused before execution (src/security): tokens here, the rest in validation.
+    parseOptions: { maxLexicalTokens: MAX_TOKENS },
+    validationRules: queryLimitRules({ production }),
+    formatError: (formatted, error) => maskInternalErrors(formatTokenLimitError(introspection ? formatted : withoutSuggestions(formatted), { production }), error),
+    plugins: [fastifyApolloDrainPlugin(http), logInternalErrors(options.logger, production), queryCostLimitPlugin({ production })],
   });
   await apollo.start();
 
   await http.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) =>
-      createContext(options.prisma, await authenticate(request.headers.authorization), { id: String(request.id), ip: request.ip }),
+      createContext(options.prisma, await authenticate(request.headers.authorization, request.ip), { id: String(request.id), ip: request.ip }, rateLimits),
   });
 
   http.get('/healthz', async (_request, reply) => {
@@ -60,28 +84,48 @@ export async function createApp(options: AppOptions): Promise<App> {
 }
 
 /**
+ * Drops "Did you mean …?" from a message. hideSchemaDetailsFromClientErrors drops it from
+ * validation errors only; a misspelled input field in the variables would still be suggested.
+ */
+function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...formatted, message: formatted.message.replace(/ ?Did you mean(.+?)\?$/, '') };
+}
+
+/**
  * Whatever a client did not cause (a bug, a lost database connection) reaches it only as
  * "Internal server error": no stack, no SQL, no Prisma message. The original is logged.
  */
-function maskInternalErrors(formatted: GraphQLFormattedError): GraphQLFormattedError {
+function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+    // An overloaded database (statement or pool timeout) is said so: the client may retry.
+    if (isDatabaseBusy(error)) {
+      return { message: DATABASE_BUSY_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    }
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
   }
   return formatted;
 }
 
-function logInternalErrors(logger: FastifyBaseLogger): ApolloServerPlugin<Context> {
+/** Logs internal errors whole, with the request id; in production the client gets that id too. */
+function logInternalErrors(logger: FastifyBaseLogger, production: boolean): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didEncounterErrors({ errors, operationName }) {
+        async didEncounterErrors({ errors, operationName, contextValue }) {
           for (const error of errors) {
             const code = error.extensions?.code;
             if (code === undefined || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              logger.error({ err: unwrapResolverError(error), path: error.path, operationName }, 'internal error');
+              logger.error({ err: unwrapResolverError(error), path: error.path, operationName, requestId: contextValue.request.id }, 'internal error');
             }
           }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (!production || response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const requestId = contextValue.request.id;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) =>
+            error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...error, extensions: { ...error.extensions, requestId } } : error,
+          );
         },
       };
     },

@@ -1,10 +1,10 @@
 /**
- * Editing needs the admin token: every mutation refuses the anonymous public and a wrong token
- * with UNAUTHENTICATED, before validating input or touching the database.
+ * Editing needs a credential: every mutation but `login` refuses the anonymous public and a
+ * wrong token with UNAUTHENTICATED, before validating input or touching the database.
  */
 import { describe, expect, it } from 'vitest';
 import { contentCounts } from './factories.js';
-import { onlyError, useTestApi } from './setup/server.js';
+import { onlyError, useTestApi, type TestApi } from './setup/server.js';
 
 const SOME_ID = '01900000-0000-7000-8000-000000000000';
 
@@ -43,7 +43,33 @@ const MUTATIONS: Record<string, { query: string; variables?: Record<string, unkn
   createPerson: { query: 'mutation { createPerson(input: { slug: "p", name: "P" }) { id } }' },
   updatePerson: { query: `mutation { updatePerson(id: "${SOME_ID}", input: { name: "P" }) { id } }` },
   deletePerson: { query: `mutation { deletePerson(id: "${SOME_ID}") }` },
+  logout: { query: 'mutation { logout }' },
+  changePassword: { query: 'mutation { changePassword(currentPassword: "the current password", newPassword: "a brand new passphrase") }' },
+  createUser: { query: 'mutation { createUser(input: { email: "new@example.org", name: "New", role: ADMIN, password: "a long enough password" }) { id } }' },
+  updateUser: { query: `mutation { updateUser(id: "${SOME_ID}", input: { role: ADMIN }) { id } }` },
+  createApiToken: { query: 'mutation { createApiToken(input: { name: "Sneaky", role: ADMIN }) { token } }' },
+  revokeApiToken: { query: `mutation { revokeApiToken(id: "${SOME_ID}") { id } }` },
 };
+
+/** Mutations the public may call: signing in needs no token (it is how one gets one). */
+const PUBLIC_MUTATIONS = ['login'];
+
+/** Reads of accounts and credentials. */
+const ADMIN_QUERIES: Record<string, string> = {
+  users: '{ users { totalCount } }',
+  apiTokens: '{ apiTokens { totalCount } }',
+};
+
+/** Row counts of the account tables, alongside contentCounts: a refused write leaves both. */
+async function accountCounts(api: TestApi): Promise<Record<string, number>> {
+  const p = api.db.prisma;
+  const [users, sessions, apiTokens] = await Promise.all([p.user.count(), p.session.count(), p.apiToken.count()]);
+  return { users, sessions, apiTokens };
+}
+
+async function allCounts(api: TestApi) {
+  return { ...(await contentCounts(api)), ...(await accountCounts(api)) };
+}
 
 /** Reads of drafts: every preview lookup and list. */
 const PREVIEW_QUERIES: Record<string, string> = {
@@ -70,21 +96,42 @@ describe('authentication', () => {
 
   it('covers every mutation in the schema', async () => {
     const { data } = await api.query('{ __schema { mutationType { fields { name } } } }');
-    expect(data!.__schema.mutationType.fields.map((f: { name: string }) => f.name).sort()).toEqual(Object.keys(MUTATIONS).sort());
+    expect(data!.__schema.mutationType.fields.map((f: { name: string }) => f.name).sort()).toEqual([...Object.keys(MUTATIONS), ...PUBLIC_MUTATIONS].sort());
   });
 
   for (const [name, { query }] of Object.entries(MUTATIONS)) {
     it(`${name} without a token is UNAUTHENTICATED and writes nothing`, async () => {
-      const before = await contentCounts(api);
+      const before = await allCounts(api);
       const response = await api.query(query);
+      expect(response.status).toBe(401);
       expect(response.data).toBeNull();
       expect(onlyError(response)).toMatchObject({ path: [name], extensions: { code: 'UNAUTHENTICATED' } });
       expect(onlyError(response).message).toContain('Authorization: Bearer');
-      expect(await contentCounts(api)).toEqual(before);
+      expect(await allCounts(api)).toEqual(before);
     });
   }
 
-  for (const [name, query] of Object.entries({ ...PREVIEW_QUERIES, ...EDITOR_QUERIES })) {
+  it('login is open to the public: it signs in without a token, and a wrong password is not an access refusal', async () => {
+    const email = 'public-login@example.org';
+    const password = 'correct horse battery staple';
+    const created = await api.asEditor('mutation($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, name: 'Public Login', role: 'AUTHOR', password } });
+    expect(created.errors).toBeUndefined();
+    const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id } } }';
+
+    const before = await allCounts(api);
+    const wrong = await api.query(LOGIN, { email, password: 'not the password at all' });
+    // The caller may call login; the credentials they gave are what is wrong.
+    expect(onlyError(wrong)).toMatchObject({ path: ['login'], message: 'The email or password is wrong.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(onlyError(wrong).message).not.toContain('Authorization: Bearer');
+    expect(await allCounts(api)).toEqual(before);
+
+    const signedIn = await api.query(LOGIN, { email, password });
+    expect(signedIn.errors).toBeUndefined();
+    expect(signedIn.data!.login).toEqual({ token: expect.stringMatching(/^cms_s_[A-Za-z0-9_-]{43}$/), user: { id: created.data!.createUser.id } });
+    expect(await allCounts(api)).toEqual({ ...before, sessions: before.sessions! + 1 });
+  });
+
+  for (const [name, query] of Object.entries({ ...PREVIEW_QUERIES, ...EDITOR_QUERIES, ...ADMIN_QUERIES })) {
     it(`${name}${name in PREVIEW_QUERIES ? ' with preview' : ''} without a token is UNAUTHENTICATED`, async () => {
       const response = await api.query(query);
       const error = onlyError(response);
@@ -95,8 +142,13 @@ describe('authentication', () => {
     });
   }
 
-  it('lets the admin token read drafts, history and the trash', async () => {
-    for (const [name, query] of Object.entries({ ...PREVIEW_QUERIES, ...EDITOR_QUERIES })) {
+  it('answers me as null without a token', async () => {
+    const response = await api.query('{ me { id role kind } }');
+    expect(response).toEqual({ status: 200, data: { me: null } });
+  });
+
+  it('lets the admin token read drafts, history, the trash, users and API tokens', async () => {
+    for (const [name, query] of Object.entries({ ...PREVIEW_QUERIES, ...EDITOR_QUERIES, ...ADMIN_QUERIES })) {
       const response = await api.asEditor(query);
       // The document SOME_ID names does not exist: comparing two of its revisions finds neither.
       expect(response.errors?.map((e) => e.extensions.code) ?? [], name).toEqual(name === 'compareRevisions' ? ['NOT_FOUND'] : []);

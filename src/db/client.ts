@@ -9,6 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../__generated__/prisma/client.js';
+import { DATABASE_LIMIT_DEFAULTS, type DatabaseLimits } from '../config.js';
 import { applyMigrations } from './migrations.js';
 
 export type { PrismaClient };
@@ -20,6 +21,13 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Called with each SQL statement Prisma sends (tests and benchmarks count them). */
   onQuery?: ((sql: string) => void) | undefined;
+  /**
+   * Timeouts and pool size (defaults: DATABASE_LIMIT_DEFAULTS). On PostgreSQL all three apply.
+   * The embedded engine has one connection and cannot cancel a running statement (PGlite
+   * accepts `SET statement_timeout` but never enforces it), so there only `poolTimeoutMs`
+   * applies, as the longest wait to start a transaction while another one holds the database.
+   */
+  limits?: Partial<DatabaseLimits> | undefined;
 }
 
 export interface Database {
@@ -35,10 +43,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void> = async () => {};
   let kind: Database['kind'];
+  const limits: DatabaseLimits = { ...DATABASE_LIMIT_DEFAULTS, ...options.limits };
 
   if (options.url) {
     kind = 'postgresql';
-    adapterFactory = new PrismaPg({ connectionString: options.url });
+    adapterFactory = new PrismaPg({
+      connectionString: options.url,
+      max: limits.poolSize,
+      // Waiting for a free connection fails after this instead of queueing without end.
+      connectionTimeoutMillis: limits.poolTimeoutMs,
+      // Sent as a startup parameter: the server cancels any statement that runs longer
+      // (SQLSTATE 57014, answered to clients as SERVICE_UNAVAILABLE; see errors.ts).
+      ...(limits.statementTimeoutMs > 0 ? { statement_timeout: limits.statementTimeoutMs } : {}),
+    });
   } else {
     kind = 'pglite';
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
@@ -49,6 +66,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   const prisma = new PrismaClient({
     adapter: adapterFactory,
+    // Waiting to start a transaction (for a pooled connection, or for the embedded engine's
+    // single one) is bounded by the same timeout as any other wait for a connection.
+    transactionOptions: { maxWait: limits.poolTimeoutMs },
     log: options.onQuery ? [{ emit: 'event', level: 'query' }] : [],
   });
   if (options.onQuery) {

@@ -4,9 +4,11 @@
  * not shift items between pages.
  */
 import { badUserInput } from '../errors.js';
+import { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../security/limits.js';
+
+export { MAX_PAGE_SIZE };
 
 export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 export interface PageInfoMapper {
   hasNextPage: boolean;
@@ -54,8 +56,8 @@ export interface PageQuery {
 /** Checks `first` and decodes `after`; throws BAD_USER_INPUT naming the argument at fault. */
 export function pageQuery(args: PageArgs, order: KeysetOrder): PageQuery & { size: number } {
   const size = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badUserInput([{ path: 'first', message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  if (!Number.isInteger(size) || size < MIN_PAGE_SIZE || size > MAX_PAGE_SIZE) {
+    throw badUserInput([{ path: 'first', message: `must be between ${MIN_PAGE_SIZE} and ${MAX_PAGE_SIZE}` }]);
   }
   const fieldOrder = order.nullable
     ? { [order.field]: { sort: order.direction, nulls: 'last' } }

@@ -1,11 +1,11 @@
 /**
  * Brute-force protection for password checks: every attempt (each aliased `login` in one
- * request counts) is charged to the email and the client address before the password is
+ * request counts) is charged to the client address and the email before the password is
  * checked. The limits themselves live in src/security.
  */
 import type { Context } from '../context.js';
+import { consumeLoginAttempt } from '../security/rate-limits.js';
 
-export async function guardLoginAttempt(ctx: Context, email: string): Promise<void> {
-  void ctx;
-  void email;
+export function guardLoginAttempt(ctx: Pick<Context, 'rateLimits' | 'request'>, email: string): Promise<void> {
+  return consumeLoginAttempt(ctx.rateLimits, ctx.request.ip, email);
 }

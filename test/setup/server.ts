@@ -10,6 +10,12 @@ import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
+/**
+ * Rate limits no test file reaches: files send hundreds of requests (and log in many times)
+ * within a minute. test/security/rate-limits.test.ts builds servers with the real and small ones.
+ */
+export const GENEROUS_RATE_LIMITS = { requestsPerCredential: 1_000_000, requestsPerIp: 1_000_000, loginAttemptsPerEmail: 1_000_000, loginAttemptsPerIp: 1_000_000 };
+
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data?: T | null;
@@ -32,7 +38,7 @@ export function useTestApi(): TestApi {
   const api = {} as TestApi;
   beforeAll(async () => {
     api.db = await createTestDatabase();
-    api.app = await createApp({ prisma: api.db.prisma, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }) });
+    api.app = await createApp({ prisma: api.db.prisma, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), rateLimits: GENEROUS_RATE_LIMITS });
     api.send = async (query, variables, headers) => {
       const response = await api.app.http.inject({
         method: 'POST',
