@@ -4,11 +4,13 @@
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth/viewer.js';
 import { createContext, type Context } from './context.js';
+import { cacheControlPlugin } from './http/cache-control.js';
 import type { PrismaClient } from './db/client.js';
 import { DATABASE_BUSY_MESSAGE, ErrorCode, isDatabaseBusy } from './errors.js';
 import { resolvers, typeDefs } from './schema.js';
@@ -61,7 +63,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     parseOptions: { maxLexicalTokens: MAX_TOKENS },
     validationRules: queryLimitRules({ production }),
     formatError: (formatted, error) => maskInternalErrors(formatTokenLimitError(introspection ? formatted : withoutSuggestions(formatted), { production }), error),
-    plugins: [fastifyApolloDrainPlugin(http), logInternalErrors(options.logger, production), queryCostLimitPlugin({ production })],
+    plugins: [
+      fastifyApolloDrainPlugin(http),
+      logInternalErrors(options.logger, production),
+      queryCostLimitPlugin({ production }),
+      // Our own Cache-Control (public published reads vs private) instead of Apollo's per-field hints.
+      ApolloServerPluginCacheControlDisabled(),
+      cacheControlPlugin(),
+    ],
   });
   await apollo.start();
 
