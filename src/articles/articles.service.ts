@@ -40,7 +40,10 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       type: 'ARTICLE',
       byId: ctx.loaders.articleById,
       draftIdBySlug: async (s) => (await ctx.prisma.article.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
-      publishedIdBySlug: async (s) => (await ctx.prisma.publishedArticle.findUnique({ where: { slug: s }, select: { articleId: true } }))?.articleId ?? null,
+      publishedBySlug: async (s) => {
+        const row = await ctx.prisma.publishedArticle.findUnique({ where: { slug: s } });
+        return row && publishedArticleView(row);
+      },
     },
     slug,
     preview,

@@ -30,7 +30,10 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       type: 'COMPARISON',
       byId: ctx.loaders.comparisonById,
       draftIdBySlug: async (s) => (await ctx.prisma.comparison.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
-      publishedIdBySlug: async (s) => (await ctx.prisma.publishedComparison.findUnique({ where: { slug: s }, select: { comparisonId: true } }))?.comparisonId ?? null,
+      publishedBySlug: async (s) => {
+        const row = await ctx.prisma.publishedComparison.findUnique({ where: { slug: s } });
+        return row && publishedComparisonView(row);
+      },
     },
     slug,
     preview,

@@ -29,7 +29,10 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       type: 'TREATMENT',
       byId: ctx.loaders.treatmentById,
       draftIdBySlug: async (s) => (await ctx.prisma.treatment.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
-      publishedIdBySlug: async (s) => (await ctx.prisma.publishedTreatment.findUnique({ where: { slug: s }, select: { treatmentId: true } }))?.treatmentId ?? null,
+      publishedBySlug: async (s) => {
+        const row = await ctx.prisma.publishedTreatment.findUnique({ where: { slug: s } });
+        return row && publishedTreatmentView(row);
+      },
     },
     slug,
     preview,

@@ -11,8 +11,8 @@ export interface SlugLookup<V extends DocumentView> {
   type: DocumentType;
   /** The id of the live draft with this slug. */
   draftIdBySlug(slug: string): Promise<string | null>;
-  /** The id of the published document with this slug. */
-  publishedIdBySlug(slug: string): Promise<string | null>;
+  /** The published version with this slug, read whole (one statement for the page's root). */
+  publishedBySlug(slug: string): Promise<V | null>;
   byId: Record<Stage, DataLoader<string, V | null>>;
 }
 
@@ -26,7 +26,14 @@ export function stageFor(ctx: Pick<Context, 'viewer'>, preview: boolean | null |
 export async function findBySlug<V extends DocumentView>(ctx: Context, lookup: SlugLookup<V>, slug: string, preview: boolean | null | undefined): Promise<V | null> {
   const stage = stageFor(ctx, preview);
   let id = stage === 'DRAFT' ? await lookup.draftIdBySlug(slug) : null;
-  id ??= await lookup.publishedIdBySlug(slug);
+  if (!id) {
+    const published = await lookup.publishedBySlug(slug);
+    if (published) {
+      lookup.byId.PUBLISHED.prime(published.id, published);
+      if (stage === 'PUBLISHED') return published;
+      id = published.id;
+    }
+  }
   id ??= (await ctx.prisma.slugRedirect.findUnique({ where: { documentType_slug: { documentType: lookup.type, slug } } }))?.documentId ?? null;
   if (!id) return null;
   const view = await lookup.byId[stage].load(id);
