@@ -3,19 +3,19 @@
  * Document loaders come in pairs by stage: DRAFT for editors' previews, PUBLISHED for everyone.
  */
 import { createArticleLoaders } from './articles/articles.loaders.js';
-import { createCategoryLoaders } from './categories/categories.loaders.js';
 import { createComparisonLoaders } from './comparisons/comparisons.loaders.js';
 import type { PrismaClient } from './db/client.js';
-import { createPersonLoaders } from './people/people.loaders.js';
+import { createPublishedLoaders } from './published.loaders.js';
 import { createTreatmentLoaders } from './treatments/treatments.loaders.js';
 
 export function createLoaders(prisma: PrismaClient) {
+  const published = createPublishedLoaders(prisma);
   return {
-    ...createArticleLoaders(prisma),
-    ...createCategoryLoaders(prisma),
-    ...createComparisonLoaders(prisma),
-    ...createPersonLoaders(prisma),
-    ...createTreatmentLoaders(prisma),
+    categoryById: published.categoryById,
+    personById: published.personById,
+    ...createArticleLoaders(prisma, published.publishedArticleById),
+    ...createComparisonLoaders(prisma, published.publishedComparisonById),
+    ...createTreatmentLoaders(prisma, published.publishedTreatmentById),
   };
 }
 

@@ -134,6 +134,8 @@ describe('the reference page', () => {
     expect(data!.article.related.slice(-extra.length).map((l: { article: { slug: string } }) => l.article.slug)).toEqual(extra.map((a) => a.slug));
     expect(data!.article.comparisons[0].rows.length).toBe(rows.length * 2);
     expect(api.db.queries.length).toBe(before);
+    // The article, then its documents and its categories and people, then the linked articles' categories.
+    expect(before).toBeLessThanOrEqual(4);
     console.info(`reference page query: ${before} SQL statements`);
   });
 });

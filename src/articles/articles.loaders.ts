@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/client.js';
+import type { IdLoader } from '../shared/kind-loader.js';
 import { loaderById, loaderOfMembers, loadPresent } from '../shared/batch.js';
 import type { Stage } from '../workflow/documents.js';
 import { publishedArticleView, readArticleDrafts, type ArticleView } from './articles.snapshot.js';
@@ -9,11 +10,11 @@ function byDateDesc(a: ArticleView, b: ArticleView): number {
   return (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.id < b.id ? 1 : -1);
 }
 
-export function createArticleLoaders(prisma: PrismaClient) {
+export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<ArticleView>) {
   const articleById = {
     /** Drafts of live (not trashed) articles. */
     DRAFT: loaderById(async (ids) => (await readArticleDrafts(prisma, ids)).filter((a) => !a.deletedAt)),
-    PUBLISHED: loaderById(async (ids) => (await prisma.publishedArticle.findMany({ where: { articleId: { in: ids } } })).map(publishedArticleView)),
+    PUBLISHED: published,
   } satisfies Record<Stage, unknown>;
 
   /** Live drafts related to each key through a join table, newest first. */

@@ -34,7 +34,7 @@ const publishedOrders: Record<ArticleOrderBy, KeysetOrder> = {
 };
 
 export function findBySlug(ctx: Context, slug: string, preview?: boolean | null): Promise<ArticleView | null> {
-  return findDocumentBySlug(
+  return findDocumentBySlug<ArticleView>(
     ctx,
     {
       type: 'ARTICLE',

@@ -1,12 +1,13 @@
 import type { PrismaClient } from '../db/client.js';
+import type { IdLoader } from '../shared/kind-loader.js';
 import { loaderById, loaderOfMembers, loadPresent } from '../shared/batch.js';
 import type { Stage } from '../workflow/documents.js';
 import { publishedComparisonView, readComparisonDrafts, type ComparisonView } from './comparisons.snapshot.js';
 
-export function createComparisonLoaders(prisma: PrismaClient) {
+export function createComparisonLoaders(prisma: PrismaClient, published: IdLoader<ComparisonView>) {
   const comparisonById = {
     DRAFT: loaderById(async (ids) => (await readComparisonDrafts(prisma, ids)).filter((c) => !c.deletedAt)),
-    PUBLISHED: loaderById(async (ids) => (await prisma.publishedComparison.findMany({ where: { comparisonId: { in: ids } } })).map(publishedComparisonView)),
+    PUBLISHED: published,
   } satisfies Record<Stage, unknown>;
 
   return {

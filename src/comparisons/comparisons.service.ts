@@ -24,7 +24,7 @@ const newestDraftFirst: KeysetOrder = { field: 'createdAt', direction: 'desc' };
 const newestPublishedFirst: KeysetOrder = { field: 'createdAt', direction: 'desc', idField: 'comparisonId' };
 
 export function findBySlug(ctx: Context, slug: string, preview?: boolean | null): Promise<ComparisonView | null> {
-  return findDocumentBySlug(
+  return findDocumentBySlug<ComparisonView>(
     ctx,
     {
       type: 'COMPARISON',

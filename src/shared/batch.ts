@@ -40,7 +40,7 @@ export function loaderOfMembers<T>(fetch: (keys: string[]) => Promise<{ keys: st
 }
 
 /** Answers the loaded values that exist, in key order, dropping misses. */
-export async function loadPresent<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
+export async function loadPresent<T>(loader: Pick<DataLoader<string, T | null>, 'loadMany'>, ids: readonly string[]): Promise<T[]> {
   const values = await loader.loadMany(ids);
   return values.filter((v): v is T => v !== null && !(v instanceof Error));
 }

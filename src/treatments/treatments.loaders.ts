@@ -1,13 +1,14 @@
 import type { PrismaClient } from '../db/client.js';
+import type { IdLoader } from '../shared/kind-loader.js';
 import { loaderById } from '../shared/batch.js';
 import type { Stage } from '../workflow/documents.js';
-import { publishedTreatmentView, readTreatmentDrafts } from './treatments.snapshot.js';
+import { readTreatmentDrafts, type TreatmentView } from './treatments.snapshot.js';
 
-export function createTreatmentLoaders(prisma: PrismaClient) {
+export function createTreatmentLoaders(prisma: PrismaClient, published: IdLoader<TreatmentView>) {
   return {
     treatmentById: {
       DRAFT: loaderById(async (ids) => (await readTreatmentDrafts(prisma, ids)).filter((t) => !t.deletedAt)),
-      PUBLISHED: loaderById(async (ids) => (await prisma.publishedTreatment.findMany({ where: { treatmentId: { in: ids } } })).map(publishedTreatmentView)),
+      PUBLISHED: published,
     } satisfies Record<Stage, unknown>,
   };
 }

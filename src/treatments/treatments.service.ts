@@ -23,7 +23,7 @@ const newestDraftFirst: KeysetOrder = { field: 'createdAt', direction: 'desc' };
 const newestPublishedFirst: KeysetOrder = { field: 'createdAt', direction: 'desc', idField: 'treatmentId' };
 
 export function findBySlug(ctx: Context, slug: string, preview?: boolean | null): Promise<TreatmentView | null> {
-  return findDocumentBySlug(
+  return findDocumentBySlug<TreatmentView>(
     ctx,
     {
       type: 'TREATMENT',

@@ -2,7 +2,6 @@
  * Finding a document by slug, for the public (published version) or for an editor's preview
  * (the draft), following old slugs of published documents so links out in the world keep working.
  */
-import type DataLoader from 'dataloader';
 import { authorize } from '../auth/policy.js';
 import type { Context } from '../context.js';
 import type { DocumentType, DocumentView, Stage } from './documents.js';
@@ -13,7 +12,7 @@ export interface SlugLookup<V extends DocumentView> {
   draftIdBySlug(slug: string): Promise<string | null>;
   /** The published version with this slug, read whole (one statement for the page's root). */
   publishedBySlug(slug: string): Promise<V | null>;
-  byId: Record<Stage, DataLoader<string, V | null>>;
+  byId: Record<Stage, { load(id: string): Promise<V | null>; prime(id: string, value: V): unknown }>;
 }
 
 /** Checks that a preview is asked for by an editor; answers the stage to read. */
