@@ -84,8 +84,16 @@ function draftFilter(where: ArticleWhereInput | null | undefined): Prisma.Articl
   const filters: Prisma.ArticleWhereInput[] = [{ deletedAt: null }];
   if (where?.categorySlug) filters.push({ category: { slug: where.categorySlug } });
   if (where?.treatmentSlug) filters.push({ treatments: { some: { treatment: { slug: where.treatmentSlug, deletedAt: null } } } });
+  if (where?.expertSlug) filters.push({ experts: { some: { person: { slug: where.expertSlug } } } });
   if (where?.status) filters.push({ status: where.status });
+  filters.push(...dateRange(where));
   return { AND: filters };
+}
+
+/** `publishedAfter` (inclusive) and `publishedBefore` (exclusive) on the article's date. */
+function dateRange(where: ArticleWhereInput | null | undefined): { publishedAt: { gte?: Date; lt?: Date } }[] {
+  if (!where?.publishedAfter && !where?.publishedBefore) return [];
+  return [{ publishedAt: { ...(where.publishedAfter ? { gte: where.publishedAfter } : {}), ...(where.publishedBefore ? { lt: where.publishedBefore } : {}) } }];
 }
 
 /** The public list's filter, or null when it names a category or treatment that matches nothing. */
@@ -101,7 +109,13 @@ async function publishedFilter(ctx: Context, where: ArticleWhereInput | null | u
     if (!treatment) return null;
     filters.push({ treatmentIds: { has: treatment.treatmentId } });
   }
+  if (where?.expertSlug) {
+    const person = await ctx.prisma.person.findUnique({ where: { slug: where.expertSlug }, select: { id: true } });
+    if (!person) return null;
+    filters.push({ expertIds: { has: person.id } });
+  }
   if (where?.status && where.status !== 'PUBLISHED') return null;
+  filters.push(...dateRange(where));
   return { AND: filters };
 }
 

@@ -27,6 +27,7 @@ export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
       categoryId: view.categoryId,
       treatmentIds: view.treatmentIds,
       comparisonIds: view.comparisonIds,
+      expertIds: [...new Set(view.experts.map((e) => e.personId))],
       publishedAt: view.publishedAt ? new Date(view.publishedAt) : null,
       version: view.version,
       updatedAt: view.updatedAt,
