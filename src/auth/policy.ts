@@ -71,8 +71,3 @@ export function authorizeDocument(viewer: Viewer | null, action: Action, documen
     throw forbidden(`Your role (${viewer.role}) may change only documents you created; this one is someone else's.`);
   }
 }
-
-/** Whether the viewer may take `action` (for fields that hide rather than fail). */
-export function isAllowed(viewer: Viewer | null, action: Action): boolean {
-  return viewer !== null && allowedRoles[action].includes(viewer.role);
-}

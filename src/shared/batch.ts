@@ -13,18 +13,6 @@ export function loaderById<T extends { id: string }>(fetch: (ids: string[]) => P
 }
 
 /**
- * A loader of the rows belonging to each key (empty for none), fetched with one query per batch.
- * `fetch` answers the rows in the order each key's list should keep.
- */
-export function loaderOfLists<K, T>(fetch: (keys: K[]) => Promise<T[]>, keyOf: (row: T) => K): DataLoader<K, T[]> {
-  return new DataLoader(async (keys) => {
-    const groups = new Map<K, T[]>(keys.map((key) => [key, []]));
-    for (const row of await fetch([...keys])) groups.get(keyOf(row))?.push(row);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
-}
-
-/**
  * A loader of the values that belong to each key, where one value may belong to several keys
  * (e.g. articles whose treatmentIds hold a treatment), fetched with one query per batch.
  * `fetch` answers each value with the keys it belongs to, in the order lists should keep.

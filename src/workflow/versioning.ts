@@ -89,8 +89,3 @@ export function changedFields(before: Record<string, unknown> | undefined, after
   const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after)]);
   return [...fields].filter((field) => !before || JSON.stringify(before[field]) !== JSON.stringify(after[field])).sort();
 }
-
-/** Whether two snapshots hold the same content. */
-export function sameContent(a: unknown, b: unknown): boolean {
-  return changedFields(a as Record<string, unknown>, b as Record<string, unknown>).length === 0;
-}
