@@ -36,6 +36,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Schema introspection and "Did you mean …" suggestions in errors; default: on, except in production. */
   ENABLE_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** Requests a minute per credential / per address without one (defaults in security/limits.ts). */
+  RATE_LIMIT_PER_CREDENTIAL: z.coerce.number().int().min(1).optional(),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).optional(),
   /** Behind a reverse proxy: take the client address from X-Forwarded-For (for per-address limits). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** The longest one SQL statement may run before PostgreSQL cancels it (0: no limit). */
@@ -59,6 +62,7 @@ export interface Config {
   /** Whether clients may introspect the schema and get field suggestions in errors. */
   introspection: boolean;
   trustProxy: boolean;
+  rateLimits: { requestsPerCredential?: number; requestsPerIp?: number };
   databaseLimits: DatabaseLimits;
 }
 
@@ -84,6 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     schedulerIntervalMs: e.SCHEDULER_INTERVAL_MS,
     introspection: e.ENABLE_INTROSPECTION === undefined ? e.NODE_ENV !== 'production' : e.ENABLE_INTROSPECTION === 'true',
     trustProxy: e.TRUST_PROXY,
+    rateLimits: {
+      ...(e.RATE_LIMIT_PER_CREDENTIAL ? { requestsPerCredential: e.RATE_LIMIT_PER_CREDENTIAL } : {}),
+      ...(e.RATE_LIMIT_PER_IP ? { requestsPerIp: e.RATE_LIMIT_PER_IP } : {}),
+    },
     databaseLimits: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, poolSize: e.DB_POOL_SIZE, poolTimeoutMs: e.DB_POOL_TIMEOUT_MS },
   };
 }
