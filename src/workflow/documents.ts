@@ -28,17 +28,9 @@ export interface DocumentMeta {
 export type DocumentView = DocumentMeta & { slug: string };
 
 /** The workflow columns of a document row, as Prisma answers them. */
-export interface DocumentRow {
-  id: string;
+export type DocumentRow = Pick<DocumentMeta, 'id' | 'version' | 'status' | 'createdAt' | 'updatedAt' | 'scheduledAt' | 'updatedBy' | 'deletedAt'> & {
   createdBy: string | null;
-  version: number;
-  status: DocumentStatus;
-  createdAt: Date;
-  updatedAt: Date;
-  scheduledAt: Date | null;
-  updatedBy: string | null;
-  deletedAt: Date | null;
-}
+};
 
 export function draftMeta(type: DocumentType, row: DocumentRow): DocumentMeta {
   return {

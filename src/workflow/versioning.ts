@@ -60,8 +60,10 @@ export async function recordRevision<V extends DocumentView>(
   viewer: Viewer,
   action: RevisionAction,
   summary: string | null | undefined,
+  /** The draft as it stands after the change, when the caller has just read it. */
+  current?: V,
 ): Promise<V> {
-  const [view] = await adapter.readDrafts(tx, [id]);
+  const view = current ?? (await adapter.readDrafts(tx, [id]))[0];
   if (!view) throw notFound(adapter.noun, id);
   const snapshot = adapter.snapshot(view) as Record<string, unknown>;
   const previous = await tx.revision.findFirst({

@@ -72,7 +72,8 @@ export async function publishInTransaction<V extends DocumentView>(
   }
   await tx.slugRedirect.deleteMany({ where: { documentType: adapter.type, slug: view.slug } });
   await adapter.writePublished(tx, view);
-  return recordRevision(tx, adapter, id, viewer, 'PUBLISH', summary);
+  // Publishing changes workflow columns only: the draft just read is still what it records.
+  return recordRevision(tx, adapter, id, viewer, 'PUBLISH', summary, view);
 }
 
 /** Takes the published version down; the draft stays, as ARCHIVED. */
