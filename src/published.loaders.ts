@@ -7,6 +7,7 @@ import { publishedArticleView } from './articles/articles.snapshot.js';
 import { publishedComparisonView } from './comparisons/comparisons.snapshot.js';
 import type { PrismaClient } from './db/client.js';
 import type { Category, Person } from './__generated__/prisma/client.js';
+import { isUuid } from './shared/ids.js';
 import { kindLoader } from './shared/kind-loader.js';
 import { publishedTreatmentView } from './treatments/treatments.snapshot.js';
 
@@ -22,19 +23,25 @@ interface PublishedRow {
 
 type TaxonomyKind = 'CATEGORY' | 'PERSON';
 
+/**
+ * Ids compared as uuid (text comparisons could not use the primary keys: a sequential scan per
+ * batch); a key that cannot be a uuid names nothing, so it is left out rather than failing the cast.
+ */
+const uuids = (ids: string[]): string[] => ids.filter(isUuid);
+
 export function createPublishedLoaders(prisma: PrismaClient) {
   const documents = kindLoader<DocumentKind, PublishedRow>(
     async (ids) =>
       (
         await prisma.$queryRaw<PublishedRow[]>`
           SELECT 'ARTICLE' AS kind, "articleId"::text AS id, version, "updatedAt", NULL::timestamptz AS "createdAt", snapshot
-            FROM "PublishedArticle" WHERE "articleId"::text = ANY(${ids.ARTICLE}::text[])
+            FROM "PublishedArticle" WHERE "articleId" = ANY(${uuids(ids.ARTICLE)}::uuid[])
           UNION ALL
           SELECT 'TREATMENT', "treatmentId"::text, version, "updatedAt", "createdAt", snapshot
-            FROM "PublishedTreatment" WHERE "treatmentId"::text = ANY(${ids.TREATMENT}::text[])
+            FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${uuids(ids.TREATMENT)}::uuid[])
           UNION ALL
           SELECT 'COMPARISON', "comparisonId"::text, version, "updatedAt", "createdAt", snapshot
-            FROM "PublishedComparison" WHERE "comparisonId"::text = ANY(${ids.COMPARISON}::text[])`
+            FROM "PublishedComparison" WHERE "comparisonId" = ANY(${uuids(ids.COMPARISON)}::uuid[])`
       ).map((row) => ({ kind: row.kind, id: row.id, row })),
     ['ARTICLE', 'TREATMENT', 'COMPARISON'],
   );
@@ -43,9 +50,9 @@ export function createPublishedLoaders(prisma: PrismaClient) {
     async (ids) =>
       (
         await prisma.$queryRaw<{ kind: TaxonomyKind; id: string; row: Record<string, unknown> }[]>`
-          SELECT 'CATEGORY' AS kind, id::text AS id, to_jsonb(c) AS row FROM "Category" c WHERE id::text = ANY(${ids.CATEGORY}::text[])
+          SELECT 'CATEGORY' AS kind, id::text AS id, to_jsonb(c) AS row FROM "Category" c WHERE id = ANY(${uuids(ids.CATEGORY)}::uuid[])
           UNION ALL
-          SELECT 'PERSON', id::text, to_jsonb(p) FROM "Person" p WHERE id::text = ANY(${ids.PERSON}::text[])`
+          SELECT 'PERSON', id::text, to_jsonb(p) FROM "Person" p WHERE id = ANY(${uuids(ids.PERSON)}::uuid[])`
       ).map(({ kind, id, row }) => ({ kind, id, row })),
     ['CATEGORY', 'PERSON'],
   );

@@ -373,6 +373,22 @@ describe('articles', () => {
   });
 
   describe('articles (the list)', () => {
+    it('dates an undated article when it is first published, and keeps that date when it is published again', async () => {
+      const article = await makeArticle(api, { title: 'Undated' }, { publish: false });
+      const before = Date.now();
+      const published = await api.asEditor(PUBLISH, { id: article.id, expectedVersion: 1 });
+      expect(published.data!.publishArticle).toMatchObject({ version: 2, status: 'PUBLISHED' });
+      const dated = (await api.query(GET, { slug: article.slug })).data!.article.publishedAt as string;
+      expect(new Date(dated).getTime()).toBeGreaterThanOrEqual(before - 1000);
+      expect(new Date(dated).getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+      // The draft carries the same date, so it does not differ from what is published.
+      expect((await api.asEditor(GET, { slug: article.slug, preview: true })).data!.article).toMatchObject({ publishedAt: dated, status: 'PUBLISHED' });
+
+      expect((await api.asEditor(UPDATE, { id: article.id, input: { title: 'Undated, retitled' }, expectedVersion: 2 })).errors).toBeUndefined();
+      expect((await api.asEditor(PUBLISH, { id: article.id, expectedVersion: 3 })).errors).toBeUndefined();
+      expect((await api.query(GET, { slug: article.slug })).data!.article).toMatchObject({ title: 'Undated, retitled', publishedAt: dated });
+    });
+
     it('pages through a category newest first, each article once', async () => {
       const category = await makeCategory(api);
       const slugs: string[] = [];
@@ -383,6 +399,7 @@ describe('articles', () => {
           slugs.push(a.slug);
         }
       }
+      // Published without a date: it takes the moment of publishing, so it is the newest.
       const undated = await makeArticle(api, { categoryId: category.id });
 
       const seen: string[] = [];
@@ -400,9 +417,10 @@ describe('articles', () => {
       }
       expect(pages).toBe(4);
       expect(new Set(seen).size).toBe(15);
-      // Newest date first, undated last.
-      expect(seen.slice(0, 2).sort()).toEqual(slugs.slice(12, 14).sort());
-      expect(seen.at(-1)).toBe(undated.slug);
+      // Newest date first; the two of January 1st last, in id order.
+      expect(seen[0]).toBe(undated.slug);
+      expect(seen.slice(1, 3).sort()).toEqual(slugs.slice(12, 14).sort());
+      expect(seen.slice(-2).sort()).toEqual(slugs.slice(0, 2).sort());
     });
 
     it('lists drafts only in preview, and trashed articles nowhere', async () => {

@@ -415,10 +415,11 @@ describe('treatments', () => {
   });
 
   describe('Treatment.articles and Treatment.comparisons', () => {
-    it('lists the articles about a treatment, newest first and undated last, at most `first`: published ones publicly, drafts in preview', async () => {
+    it('lists the articles about a treatment, newest first, at most `first`: published ones publicly, drafts in preview', async () => {
       const [treatment, other] = [await makeTreatment(api), await makeTreatment(api)];
       const january = await makeArticle(api, { treatmentIds: [treatment.id], publishedAt: '2024-01-01T00:00:00Z' });
       const march = await makeArticle(api, { treatmentIds: [other.id, treatment.id], publishedAt: '2024-03-01T00:00:00Z' });
+      // Undated until published: publishing dates it now, so it is the newest.
       const undated = await makeArticle(api, { treatmentIds: [treatment.id] });
       const february = await makeArticle(api, { treatmentIds: [treatment.id], publishedAt: '2024-02-01T00:00:00Z' });
       await makeArticle(api, { treatmentIds: [other.id], publishedAt: '2024-04-01T00:00:00Z' });
@@ -426,22 +427,22 @@ describe('treatments', () => {
 
       const all = await api.query(USES, { slug: treatment.slug });
       expect(all.errors).toBeUndefined();
-      expect(all.data!.treatment.articles).toEqual([{ slug: march.slug }, { slug: february.slug }, { slug: january.slug }, { slug: undated.slug }]);
+      expect(all.data!.treatment.articles).toEqual([{ slug: undated.slug }, { slug: march.slug }, { slug: february.slug }, { slug: january.slug }]);
 
       const two = await api.query(USES, { slug: treatment.slug, first: 2 });
-      expect(two.data!.treatment.articles).toEqual([{ slug: march.slug }, { slug: february.slug }]);
+      expect(two.data!.treatment.articles).toEqual([{ slug: undated.slug }, { slug: march.slug }]);
 
       const previewed = await api.asEditor(USES, { slug: treatment.slug, preview: true });
       expect(previewed.errors).toBeUndefined();
       expect(previewed.data!.treatment.articles).toEqual([
+        { slug: undated.slug },
         { slug: unpublished.slug },
         { slug: march.slug },
         { slug: february.slug },
         { slug: january.slug },
-        { slug: undated.slug },
       ]);
       const previewedTwo = await api.asEditor(USES, { slug: treatment.slug, first: 2, preview: true });
-      expect(previewedTwo.data!.treatment.articles).toEqual([{ slug: unpublished.slug }, { slug: march.slug }]);
+      expect(previewedTwo.data!.treatment.articles).toEqual([{ slug: undated.slug }, { slug: unpublished.slug }]);
     });
 
     it('lists the comparisons that include a treatment, newest first: published ones publicly, drafts in preview', async () => {

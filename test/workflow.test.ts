@@ -137,7 +137,8 @@ describe('editorial workflow', () => {
       ]);
       expect(nodes[1].changedFields).toEqual(['title']);
       expect(nodes[1].snapshot).toMatchObject({ slug: article.slug, title: 'v2 title', dek: 'v1 dek', body: [], related: [] });
-      expect(nodes[0].changedFields).toEqual([]);
+      // Publishing dated the undated draft.
+      expect(nodes[0].changedFields).toEqual(['publishedAt']);
 
       const page = await api.asEditor(REVISIONS, { id: article.id, first: 2 });
       const rest = await api.asEditor(REVISIONS, { id: article.id, first: 2, after: page.data!.articleRevisions.pageInfo.endCursor });

@@ -1,10 +1,11 @@
+import DataLoader from 'dataloader';
 import type { PrismaClient } from '../db/client.js';
 import type { IdLoader } from '../shared/kind-loader.js';
 import { loaderById, loaderOfMembers, loadPresent } from '../shared/batch.js';
 import type { Stage } from '../workflow/documents.js';
 import { publishedArticleView, readArticleDrafts, type ArticleView } from './articles.snapshot.js';
 
-const newestFirst = [{ publishedAt: { sort: 'desc', nulls: 'last' } }, { articleId: 'desc' }] as const;
+const newestFirst = [{ publishedAt: 'desc' }, { articleId: 'desc' }] as const;
 
 function byDateDesc(a: ArticleView, b: ArticleView): number {
   return (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.id < b.id ? 1 : -1);
@@ -31,31 +32,51 @@ export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<A
     });
   }
 
-  /** Published articles whose `column` list holds each key, newest first. */
-  function publishedHolding(column: 'treatmentIds' | 'comparisonIds') {
-    return loaderOfMembers<ArticleView>(async (keys) =>
-      (await prisma.publishedArticle.findMany({ where: { [column]: { hasSome: keys } }, orderBy: [...newestFirst] })).map((row) => ({
-        keys: row[column],
-        value: publishedArticleView(row),
-      })),
-    );
-  }
+  /** Published articles holding each comparison, newest first (a comparison is held by a few). */
+  const publishedHoldingComparison = loaderOfMembers<ArticleView>(async (keys) =>
+    (await prisma.publishedArticle.findMany({ where: { comparisonIds: { hasSome: keys } }, orderBy: [...newestFirst] })).map((row) => ({
+      keys: row.comparisonIds,
+      value: publishedArticleView(row),
+    })),
+  );
+
+  /**
+   * The newest `limit` published articles about each treatment, all in one statement: a
+   * treatment may have tens of thousands, and a page shows a few.
+   */
+  const newestAboutTreatment = new DataLoader<{ treatmentId: string; limit: number }, ArticleView[], string>(
+    async (keys) => {
+      const rows = await prisma.$queryRaw<{ key: number; articleId: string; version: number; updatedAt: Date; snapshot: unknown }[]>`
+        SELECT k.ord::int - 1 AS key, p."articleId"::text AS "articleId", p.version, p."updatedAt", p.snapshot
+          FROM unnest(${keys.map((k) => k.treatmentId)}::uuid[], ${keys.map((k) => k.limit)}::int[]) WITH ORDINALITY AS k(id, n, ord)
+          CROSS JOIN LATERAL (
+            SELECT "articleId", version, "updatedAt", snapshot, "publishedAt" FROM "PublishedArticle"
+             WHERE "treatmentIds" @> ARRAY[k.id] ORDER BY "publishedAt" DESC, "articleId" DESC LIMIT k.n
+          ) p
+         ORDER BY k.ord, p."publishedAt" DESC, p."articleId" DESC`;
+      const lists = keys.map((): ArticleView[] => []);
+      for (const row of rows) lists[row.key]!.push(publishedArticleView(row));
+      return lists;
+    },
+    { cacheKeyFn: (key) => `${key.limit}:${key.treatmentId}` },
+  );
+  const draftsAboutTreatment = draftsThrough(async (ids) =>
+    (await prisma.articleTreatment.findMany({ where: { treatmentId: { in: ids } }, select: { articleId: true, treatmentId: true } })).map((r) => ({ articleId: r.articleId, key: r.treatmentId })),
+  );
 
   return {
     articleById,
-    /** Articles about a treatment, newest first. */
+    /** The newest `limit` articles about a treatment. */
     articlesByTreatmentId: {
-      DRAFT: draftsThrough(async (ids) =>
-        (await prisma.articleTreatment.findMany({ where: { treatmentId: { in: ids } }, select: { articleId: true, treatmentId: true } })).map((r) => ({ articleId: r.articleId, key: r.treatmentId })),
-      ),
-      PUBLISHED: publishedHolding('treatmentIds'),
+      DRAFT: { load: async (treatmentId: string, limit: number) => (await draftsAboutTreatment.load(treatmentId)).slice(0, limit) },
+      PUBLISHED: { load: (treatmentId: string, limit: number) => newestAboutTreatment.load({ treatmentId, limit }) },
     },
     /** Articles that hold a comparison, newest first. */
     articlesByComparisonId: {
       DRAFT: draftsThrough(async (ids) =>
         (await prisma.articleComparison.findMany({ where: { comparisonId: { in: ids } }, select: { articleId: true, comparisonId: true } })).map((r) => ({ articleId: r.articleId, key: r.comparisonId })),
       ),
-      PUBLISHED: publishedHolding('comparisonIds'),
+      PUBLISHED: publishedHoldingComparison,
     },
   };
 }

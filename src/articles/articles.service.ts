@@ -28,7 +28,7 @@ const draftOrders: Record<ArticleOrderBy, KeysetOrder> = {
   TITLE_ASC: { field: 'title', direction: 'asc' },
 };
 const publishedOrders: Record<ArticleOrderBy, KeysetOrder> = {
-  PUBLISHED_AT_DESC: { field: 'publishedAt', direction: 'desc', nullable: true, idField: 'articleId' },
+  PUBLISHED_AT_DESC: { field: 'publishedAt', direction: 'desc', idField: 'articleId' },
   UPDATED_AT_DESC: { field: 'updatedAt', direction: 'desc', idField: 'articleId' },
   TITLE_ASC: { field: 'title', direction: 'asc', idField: 'articleId' },
 };

@@ -28,12 +28,19 @@ export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
       treatmentIds: view.treatmentIds,
       comparisonIds: view.comparisonIds,
       expertIds: [...new Set(view.experts.map((e) => e.personId))],
-      publishedAt: view.publishedAt ? new Date(view.publishedAt) : null,
+      // prepareToPublish dated the draft if it had no date.
+      publishedAt: new Date(view.publishedAt!),
       version: view.version,
       updatedAt: view.updatedAt,
       snapshot: { ...articleSnapshot(view), createdAt: view.createdAt.toISOString() } as object,
     };
     await tx.publishedArticle.upsert({ where: { articleId: view.id }, create: { articleId: view.id, ...columns }, update: columns });
+  },
+
+  // A published article always has a date (the public list sorts on it): an undated draft
+  // takes the moment it is first published, and keeps it when published again.
+  async prepareToPublish(tx, id) {
+    await tx.article.updateMany({ where: { id, publishedAt: null }, data: { publishedAt: new Date() } });
   },
 
   async deletePublished(tx, id) {

@@ -125,17 +125,19 @@ function decodeCursor(cursor: string): Cursor {
   }
 }
 
-/** Rows strictly after the cursor in (field, id) order, nulls last. */
+/**
+ * Rows strictly after the cursor in (field, id) order, nulls last. For a column that is never
+ * null the bound comes first (`field <= value AND (field < value OR id < id)`): PostgreSQL
+ * reads it as a range on the (field, id) index, so a deep page costs what the first one does;
+ * the plain OR form would make it walk and discard every row before the cursor.
+ */
 function afterCursor({ value, id }: Cursor, order: KeysetOrder): Record<string, unknown> {
   const beyond = order.direction === 'desc' ? 'lt' : 'gt';
   const idField = order.idField ?? 'id';
   if (value === null) {
     return { [order.field]: null, [idField]: { [beyond]: id } };
   }
-  const branches: Record<string, unknown>[] = [
-    { [order.field]: { [beyond]: value } },
-    { [order.field]: value, [idField]: { [beyond]: id } },
-  ];
-  if (order.nullable) branches.push({ [order.field]: null });
-  return { OR: branches };
+  const strictlyBeyond = [{ [order.field]: { [beyond]: value } }, { [order.field]: value, [idField]: { [beyond]: id } }];
+  if (order.nullable) return { OR: [...strictlyBeyond, { [order.field]: null }] };
+  return { AND: [{ [order.field]: { [`${beyond}e`]: value } }, { OR: strictlyBeyond }] };
 }

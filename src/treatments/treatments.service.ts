@@ -125,5 +125,5 @@ export async function update(ctx: ServiceContext, id: string, input: UpdateTreat
 /** Articles about the treatment that the reader can see, newest first, at most `first` (1 to 100). */
 export async function articles(ctx: Context, treatment: TreatmentView, first: number | null | undefined) {
   const limit = Math.max(1, Math.min(first ?? 10, 100));
-  return (await ctx.loaders.articlesByTreatmentId[treatment.stage].load(treatment.id)).slice(0, limit);
+  return ctx.loaders.articlesByTreatmentId[treatment.stage].load(treatment.id, limit);
 }

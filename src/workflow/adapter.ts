@@ -34,6 +34,8 @@ export interface DocumentAdapter<View extends DocumentView = DocumentView, Snaps
   releaseReferences(tx: Db, id: string): Promise<void>;
   /** Why the document may not go to the trash (what uses it), or null. */
   blockedFromTrash(tx: Db, id: string): Promise<{ message: string; usedBy: Record<string, string[]> } | null>;
+  /** Fills in what publishing settles, in the draft, before it is read for publishing. */
+  prepareToPublish?(tx: Db, id: string): Promise<void>;
   /** Why the draft may not be published, or null. */
   unpublishable?(view: View): string | null;
 }

@@ -56,6 +56,7 @@ export async function publishInTransaction<V extends DocumentView>(
   summary: string | null,
 ): Promise<V> {
   await claimVersion(tx, adapter as unknown as DocumentAdapter, id, viewer, { action: 'content:publish', expectedVersion, set: { status: 'PUBLISHED', scheduledAt: null } });
+  await adapter.prepareToPublish?.(tx, id);
   const [view] = await adapter.readDrafts(tx, [id]);
   if (!view) throw notFound(adapter.noun, id);
   const refusal = adapter.unpublishable?.(view);
