@@ -19,6 +19,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +32,6 @@ import { loadCorpus, seconds, type Corpus } from './corpus.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
-const OURS_PORT = 4100;
-const BASELINE_PORT = 4101;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcd';
 const PAGE_SIZE = 20;
 const DEEP_PAGE = 1000;
@@ -102,6 +101,18 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     log(`\n${signal}: stopping`);
     killChildren();
     process.exit(130);
+  });
+}
+
+/** A port nothing listens on now, so a stray server from another run is never measured instead. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
   });
 }
 
@@ -412,7 +423,7 @@ async function main() {
 
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      PORT: String(OURS_PORT),
+      PORT: String(await freePort()),
       HOST,
       SEED_SAMPLE_CONTENT: 'false',
       LOG_LEVEL: 'warn',
@@ -427,13 +438,14 @@ async function main() {
     delete appEnv.DATA_DIR;
     if (corpus.kind === 'postgresql') appEnv.DATABASE_URL = corpus.url;
     else appEnv.DATA_DIR = corpus.dataDir;
-    const ours = await startServer('ours', ['--import', './bench/exit-with-parent.mjs', 'dist/src/main.js'], appEnv, OURS_PORT);
+    const ours = await startServer('ours', ['--import', './bench/exit-with-parent.mjs', 'dist/src/main.js'], appEnv, Number(appEnv.PORT));
     servers.push(ours);
 
-    const baselineEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, PORT: String(BASELINE_PORT), BASELINE_DRIVER: options.baselineDriver, NODE_ENV: 'production' };
+    const baselinePort = await freePort();
+    const baselineEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, PORT: String(baselinePort), BASELINE_DRIVER: options.baselineDriver, NODE_ENV: 'production' };
     if (corpus.kind === 'postgresql') baselineEnv.BASELINE_DATABASE_URL = corpus.url;
     else baselineEnv.BASELINE_PGLITE_DIR = corpus.baselineDataDir;
-    const baseline = await startServer(`baseline (${corpus.kind === 'pglite' ? 'PGlite' : options.baselineDriver === 'pg' ? 'pg' : 'postgres.js'})`, ['--import', 'tsx', 'bench/baseline.ts'], baselineEnv, BASELINE_PORT);
+    const baseline = await startServer(`baseline (${corpus.kind === 'pglite' ? 'PGlite' : options.baselineDriver === 'pg' ? 'pg' : 'postgres.js'})`, ['--import', 'tsx', 'bench/baseline.ts'], baselineEnv, baselinePort);
     servers.push(baseline);
 
     const problems = await checkSameAnswers(ours, baseline, list, fixtures);
