@@ -1,7 +1,9 @@
 /**
- * Loaders of published documents (articles, treatments, comparisons) and of categories and
- * people, each family fetched with one statement per batch (see shared/kind-loader.ts). This is
- * what keeps a published page at a handful of statements whatever it links to.
+ * Loaders of what public pages show: published documents (articles, treatments, comparisons)
+ * and the live taxonomy (categories, people), all one family fetched with one statement per
+ * batch (see shared/kind-loader.ts). An article row brings its category along, so the cards of
+ * related articles need no second round. This is what keeps a published page at a couple of
+ * statements whatever it links to.
  */
 import { publishedArticleView } from './articles/articles.snapshot.js';
 import { publishedComparisonView } from './comparisons/comparisons.snapshot.js';
@@ -11,17 +13,20 @@ import { isUuid } from './shared/ids.js';
 import { kindLoader } from './shared/kind-loader.js';
 import { publishedTreatmentView } from './treatments/treatments.snapshot.js';
 
-type DocumentKind = 'ARTICLE' | 'TREATMENT' | 'COMPARISON';
+type Kind = 'ARTICLE' | 'TREATMENT' | 'COMPARISON' | 'CATEGORY' | 'PERSON';
+const KINDS: readonly Kind[] = ['ARTICLE', 'TREATMENT', 'COMPARISON', 'CATEGORY', 'PERSON'];
+
+/** One row of any kind: documents fill version/dates/data (the snapshot); taxonomy rows only data. */
 interface PublishedRow {
-  kind: DocumentKind;
+  kind: Kind;
   id: string;
   version: number;
   updatedAt: Date;
   createdAt: Date | null;
-  snapshot: unknown;
+  data: unknown;
+  /** An article's category row, or null. */
+  category: Record<string, unknown> | null;
 }
-
-type TaxonomyKind = 'CATEGORY' | 'PERSON';
 
 /**
  * Ids compared as uuid (text comparisons could not use the primary keys: a sequential scan per
@@ -30,43 +35,42 @@ type TaxonomyKind = 'CATEGORY' | 'PERSON';
 const uuids = (ids: string[]): string[] => ids.filter(isUuid);
 
 export function createPublishedLoaders(prisma: PrismaClient) {
-  const documents = kindLoader<DocumentKind, PublishedRow>(
-    async (ids) =>
-      (
-        await prisma.$queryRaw<PublishedRow[]>`
-          SELECT 'ARTICLE' AS kind, "articleId"::text AS id, version, "updatedAt", NULL::timestamptz AS "createdAt", snapshot
-            FROM "PublishedArticle" WHERE "articleId" = ANY(${uuids(ids.ARTICLE)}::uuid[])
-          UNION ALL
-          SELECT 'TREATMENT', "treatmentId"::text, version, "updatedAt", "createdAt", snapshot
-            FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${uuids(ids.TREATMENT)}::uuid[])
-          UNION ALL
-          SELECT 'COMPARISON', "comparisonId"::text, version, "updatedAt", "createdAt", snapshot
-            FROM "PublishedComparison" WHERE "comparisonId" = ANY(${uuids(ids.COMPARISON)}::uuid[])`
-      ).map((row) => ({ kind: row.kind, id: row.id, row })),
-    ['ARTICLE', 'TREATMENT', 'COMPARISON'],
-  );
+  const family = kindLoader<Kind, PublishedRow>(async (ids) => {
+    const rows = await prisma.$queryRaw<PublishedRow[]>`
+      SELECT 'ARTICLE' AS kind, p."articleId"::text AS id, p.version, p."updatedAt", NULL::timestamptz AS "createdAt", p.snapshot AS data, to_jsonb(c) AS category
+        FROM "PublishedArticle" p LEFT JOIN "Category" c ON c.id = p."categoryId"
+       WHERE p."articleId" = ANY(${uuids(ids.ARTICLE)}::uuid[])
+      UNION ALL
+      SELECT 'TREATMENT', "treatmentId"::text, version, "updatedAt", "createdAt", snapshot, NULL
+        FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${uuids(ids.TREATMENT)}::uuid[])
+      UNION ALL
+      SELECT 'COMPARISON', "comparisonId"::text, version, "updatedAt", "createdAt", snapshot, NULL
+        FROM "PublishedComparison" WHERE "comparisonId" = ANY(${uuids(ids.COMPARISON)}::uuid[])
+      UNION ALL
+      SELECT 'CATEGORY', id::text, NULL, NULL, NULL, to_jsonb(c), NULL FROM "Category" c WHERE id = ANY(${uuids(ids.CATEGORY)}::uuid[])
+      UNION ALL
+      SELECT 'PERSON', id::text, NULL, NULL, NULL, to_jsonb(p), NULL FROM "Person" p WHERE id = ANY(${uuids(ids.PERSON)}::uuid[])`;
+    return rows.flatMap((row) => {
+      const own = { kind: row.kind, id: row.id, row };
+      // The category comes along as a row of its own kind (primed, not fetched again).
+      return row.category ? [own, { kind: 'CATEGORY' as const, id: String(row.category.id), row: { ...row, kind: 'CATEGORY' as const, data: row.category, category: null } }] : [own];
+    });
+  }, KINDS);
 
-  const taxonomy = kindLoader<TaxonomyKind, Record<string, unknown>>(
-    async (ids) =>
-      (
-        await prisma.$queryRaw<{ kind: TaxonomyKind; id: string; row: Record<string, unknown> }[]>`
-          SELECT 'CATEGORY' AS kind, id::text AS id, to_jsonb(c) AS row FROM "Category" c WHERE id = ANY(${uuids(ids.CATEGORY)}::uuid[])
-          UNION ALL
-          SELECT 'PERSON', id::text, to_jsonb(p) FROM "Person" p WHERE id = ANY(${uuids(ids.PERSON)}::uuid[])`
-      ).map(({ kind, id, row }) => ({ kind, id, row })),
-    ['CATEGORY', 'PERSON'],
-  );
-  const withDates = <T>(row: Record<string, unknown>): T => ({ ...row, createdAt: new Date(row.createdAt as string), updatedAt: new Date(row.updatedAt as string) }) as T;
+  const withDates = <T>(row: PublishedRow): T => {
+    const data = row.data as Record<string, unknown>;
+    return { ...data, createdAt: new Date(data.createdAt as string), updatedAt: new Date(data.updatedAt as string) } as T;
+  };
 
   return {
-    publishedArticleById: documents.of('ARTICLE', (r) => publishedArticleView({ articleId: r.id, version: r.version, updatedAt: r.updatedAt, snapshot: r.snapshot })),
-    publishedTreatmentById: documents.of('TREATMENT', (r) =>
-      publishedTreatmentView({ treatmentId: r.id, version: r.version, updatedAt: r.updatedAt, createdAt: r.createdAt!, snapshot: r.snapshot }),
+    publishedArticleById: family.of('ARTICLE', (r) => publishedArticleView({ articleId: r.id, version: r.version, updatedAt: r.updatedAt, snapshot: r.data })),
+    publishedTreatmentById: family.of('TREATMENT', (r) =>
+      publishedTreatmentView({ treatmentId: r.id, version: r.version, updatedAt: r.updatedAt, createdAt: r.createdAt!, snapshot: r.data }),
     ),
-    publishedComparisonById: documents.of('COMPARISON', (r) =>
-      publishedComparisonView({ comparisonId: r.id, version: r.version, updatedAt: r.updatedAt, createdAt: r.createdAt!, snapshot: r.snapshot }),
+    publishedComparisonById: family.of('COMPARISON', (r) =>
+      publishedComparisonView({ comparisonId: r.id, version: r.version, updatedAt: r.updatedAt, createdAt: r.createdAt!, snapshot: r.data }),
     ),
-    categoryById: taxonomy.of('CATEGORY', (row) => withDates<Category>(row)),
-    personById: taxonomy.of('PERSON', (row) => withDates<Person>(row)),
+    categoryById: family.of('CATEGORY', (row) => withDates<Category>(row)),
+    personById: family.of('PERSON', (row) => withDates<Person>(row)),
   };
 }

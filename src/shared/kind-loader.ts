@@ -14,7 +14,9 @@ export interface IdLoader<T> {
 
 /**
  * `fetch` answers the rows found for each kind's ids (in one statement); `of(kind, toValue)`
- * gives the loader of one kind, mapping its rows to values once per request.
+ * gives the loader of one kind, mapping its rows to values once per request. Rows `fetch`
+ * answers beyond those asked for (say, an article's category fetched with the article) are
+ * kept, so asking for them later costs no statement.
  */
 export function kindLoader<K extends string, Row>(fetch: (idsByKind: Record<K, string[]>, kinds: readonly K[]) => Promise<{ kind: K; id: string; row: Row }[]>, kinds: readonly K[]) {
   const rows = new DataLoader<string, Row | null>(async (keys) => {
@@ -24,6 +26,8 @@ export function kindLoader<K extends string, Row>(fetch: (idsByKind: Record<K, s
       idsByKind[key.slice(0, split) as K].push(key.slice(split + 1));
     }
     const found = new Map((await fetch(idsByKind, kinds)).map((r) => [`${r.kind}:${r.id}`, r.row]));
+    const asked = new Set(keys);
+    for (const [key, row] of found) if (!asked.has(key)) rows.prime(key, row);
     return keys.map((key) => found.get(key) ?? null);
   });
 
