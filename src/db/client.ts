@@ -10,7 +10,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../__generated__/prisma/client.js';
 import { DATABASE_LIMIT_DEFAULTS, type DatabaseLimits } from '../config.js';
-import { applyMigrations } from './migrations.js';
+import { applyMigrations, loadMigrationList } from './migrations.js';
 
 export type { PrismaClient };
 
@@ -80,10 +80,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     prisma,
     kind,
     adapterFactory,
-    migrate: () => applyMigrations(adapterFactory),
+    async migrate() {
+      // The schema engine (WebAssembly, tens of MB resident for good) is loaded only when there
+      // is something to apply: a restart on an up-to-date database costs one query.
+      if (await isUpToDate(prisma)) return [];
+      return applyMigrations(adapterFactory);
+    },
     async close() {
       await prisma.$disconnect();
       await closeDriver();
     },
   };
+}
+
+/** Whether every migration in the folder is recorded as applied (none failed or rolled back). */
+async function isUpToDate(prisma: PrismaClient): Promise<boolean> {
+  const wanted = (await loadMigrationList()).migrationDirectories.map((dir) => dir.path);
+  let applied: { migration_name: string }[];
+  try {
+    applied = await prisma.$queryRaw`
+      SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  } catch {
+    // No migrations table yet: a new database.
+    return false;
+  }
+  const names = new Set(applied.map((row) => row.migration_name));
+  return wanted.every((name) => names.has(name));
 }
