@@ -41,10 +41,8 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       byId: ctx.loaders.articleById,
       draftIdBySlug: async (s) => (await ctx.prisma.article.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
       publishedBySlug: async (s) => {
-        // Raw: the hottest statement of a page, and it needs no more than the row.
-        const [row] = await ctx.prisma.$queryRaw<{ articleId: string; version: number; updatedAt: Date; snapshot: unknown }[]>`
-          SELECT "articleId"::text AS "articleId", version, "updatedAt", snapshot FROM "PublishedArticle" WHERE slug = ${s}`;
-        return row ? publishedArticleView(row) : null;
+        const row = await ctx.prisma.publishedArticle.findUnique({ where: { slug: s } });
+        return row && publishedArticleView(row);
       },
     },
     slug,

@@ -31,10 +31,8 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       byId: ctx.loaders.comparisonById,
       draftIdBySlug: async (s) => (await ctx.prisma.comparison.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
       publishedBySlug: async (s) => {
-        // Raw: the hottest statement of a page, and it needs no more than the row.
-        const [row] = await ctx.prisma.$queryRaw<{ comparisonId: string; version: number; updatedAt: Date; createdAt: Date; snapshot: unknown }[]>`
-          SELECT "comparisonId"::text AS "comparisonId", version, "updatedAt", "createdAt", snapshot FROM "PublishedComparison" WHERE slug = ${s}`;
-        return row ? publishedComparisonView(row) : null;
+        const row = await ctx.prisma.publishedComparison.findUnique({ where: { slug: s } });
+        return row && publishedComparisonView(row);
       },
     },
     slug,

@@ -30,10 +30,8 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       byId: ctx.loaders.treatmentById,
       draftIdBySlug: async (s) => (await ctx.prisma.treatment.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
       publishedBySlug: async (s) => {
-        // Raw: the hottest statement of a page, and it needs no more than the row.
-        const [row] = await ctx.prisma.$queryRaw<{ treatmentId: string; version: number; updatedAt: Date; createdAt: Date; snapshot: unknown }[]>`
-          SELECT "treatmentId"::text AS "treatmentId", version, "updatedAt", "createdAt", snapshot FROM "PublishedTreatment" WHERE slug = ${s}`;
-        return row ? publishedTreatmentView(row) : null;
+        const row = await ctx.prisma.publishedTreatment.findUnique({ where: { slug: s } });
+        return row && publishedTreatmentView(row);
       },
     },
     slug,
