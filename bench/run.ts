@@ -438,7 +438,8 @@ async function main() {
     delete appEnv.DATA_DIR;
     if (corpus.kind === 'postgresql') appEnv.DATABASE_URL = corpus.url;
     else appEnv.DATA_DIR = corpus.dataDir;
-    const ours = await startServer('ours', ['--import', './bench/exit-with-parent.mjs', 'dist/src/main.js'], appEnv, Number(appEnv.PORT));
+    // The same heap ceiling `npm start` and the Dockerfile give it.
+    const ours = await startServer('ours', ['--import', './bench/exit-with-parent.mjs', '--max-old-space-size=160', 'dist/src/main.js'], appEnv, Number(appEnv.PORT));
     servers.push(ours);
 
     const baselinePort = await freePort();
