@@ -1,12 +1,12 @@
 /**
- * Loaders of published documents (articles, treatments, comparisons) and of categories and
- * people, each family fetched with one statement per batch (see shared/kind-loader.ts). This is
+ * Loaders of published documents (articles, treatments, comparisons) and of categories,
+ * people and tags, each family fetched with one statement per batch (see shared/kind-loader.ts). This is
  * what keeps a published page at a handful of statements whatever it links to.
  */
 import { publishedArticleView } from './articles/articles.snapshot.js';
 import { publishedComparisonView } from './comparisons/comparisons.snapshot.js';
 import type { PrismaClient } from './db/client.js';
-import type { Category, Person } from './__generated__/prisma/client.js';
+import type { Category, Person, Tag } from './__generated__/prisma/client.js';
 import { isUuid } from './shared/ids.js';
 import { kindLoader } from './shared/kind-loader.js';
 import { publishedTreatmentView } from './treatments/treatments.snapshot.js';
@@ -21,7 +21,7 @@ interface PublishedRow {
   snapshot: unknown;
 }
 
-type TaxonomyKind = 'CATEGORY' | 'PERSON';
+type TaxonomyKind = 'CATEGORY' | 'PERSON' | 'TAG';
 
 /**
  * Ids compared as uuid (text comparisons could not use the primary keys: a sequential scan per
@@ -52,9 +52,11 @@ export function createPublishedLoaders(prisma: PrismaClient) {
         await prisma.$queryRaw<{ kind: TaxonomyKind; id: string; row: Record<string, unknown> }[]>`
           SELECT 'CATEGORY' AS kind, id::text AS id, to_jsonb(c) AS row FROM "Category" c WHERE id = ANY(${uuids(ids.CATEGORY)}::uuid[])
           UNION ALL
-          SELECT 'PERSON', id::text, to_jsonb(p) FROM "Person" p WHERE id = ANY(${uuids(ids.PERSON)}::uuid[])`
+          SELECT 'PERSON', id::text, to_jsonb(p) FROM "Person" p WHERE id = ANY(${uuids(ids.PERSON)}::uuid[])
+          UNION ALL
+          SELECT 'TAG', id::text, to_jsonb(t) FROM "Tag" t WHERE id = ANY(${uuids(ids.TAG)}::uuid[])`
       ).map(({ kind, id, row }) => ({ kind, id, row })),
-    ['CATEGORY', 'PERSON'],
+    ['CATEGORY', 'PERSON', 'TAG'],
   );
   const withDates = <T>(row: Record<string, unknown>): T => ({ ...row, createdAt: new Date(row.createdAt as string), updatedAt: new Date(row.updatedAt as string) }) as T;
 
@@ -68,5 +70,6 @@ export function createPublishedLoaders(prisma: PrismaClient) {
     ),
     categoryById: taxonomy.of('CATEGORY', (row) => withDates<Category>(row)),
     personById: taxonomy.of('PERSON', (row) => withDates<Person>(row)),
+    tagById: taxonomy.of('TAG', (row) => withDates<Tag>(row)),
   };
 }
