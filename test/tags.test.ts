@@ -1,8 +1,8 @@
 /**
  * Tags: labels editors manage (no drafts or versions, like categories) that articles carry in
  * order. An article's tags are part of its draft and show publicly once it is published; the
- * article lists filter on them. A tag in use may be deleted: drafts lose it at once, published
- * pages stop showing it, and a revision naming it can no longer be restored.
+ * article lists filter on them. A tag in use may be deleted: drafts and published versions lose
+ * it at once (nothing is republished), and a revision naming it can no longer be restored.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentCounts, makeArticle, makeCategory, makeTag, makeTreatment, uniqueSlug, type Made } from './factories.js';
@@ -405,7 +405,7 @@ describe('tags', () => {
       expect(await contentCounts(api)).toEqual({ ...before, tags: before.tags! - 1 });
     });
 
-    it('is allowed while articles use the tag: drafts lose it at once, published pages stop showing it', async () => {
+    it('is allowed while articles use the tag: drafts and published versions lose it at once', async () => {
       const [doomed, kept] = [await makeTag(api), await makeTag(api)];
       const published = await makeArticle(api, { tagIds: [doomed.id, kept.id] });
       const draft = await makeArticle(api, { tagIds: [kept.id, doomed.id] }, { publish: false });
@@ -417,10 +417,15 @@ describe('tags', () => {
       expect(await tagsOf(published.slug, true)).toEqual([kept.slug]);
       expect(await tagsOf(draft.slug, true)).toEqual([kept.slug]);
       expect(await api.db.prisma.articleTag.count({ where: { tagId: doomed.id } })).toBe(0);
+      const stored = await api.db.prisma.publishedArticle.findUniqueOrThrow({ where: { articleId: published.id } });
+      expect({ column: stored.tagIds, snapshot: (stored.snapshot as { tagIds: string[] }).tagIds }).toEqual({ column: [kept.id], snapshot: [kept.id] });
       // Neither article was edited or republished: no new version, no revision.
       expect(ok(await api.query(GET_ARTICLE, { slug: published.slug })).article.version).toBe(published.version);
       expect(ok(await api.asEditor(GET_ARTICLE, { slug: draft.slug, preview: true })).article.version).toBe(draft.version);
       expect(await api.db.prisma.revision.count()).toBe(revisionsBefore);
+      // The published article's draft still matches what is published: cancelling a schedule finds it unchanged.
+      ok(await api.asEditor('mutation($id: ID!) { schedulePublish(id: $id, at: "2999-01-01T00:00:00.000Z") { id } }', { id: published.id }));
+      expect(ok(await api.asEditor('mutation($id: ID!) { cancelScheduledPublish(id: $id) { status } }', { id: published.id }))).toEqual({ cancelScheduledPublish: { status: 'PUBLISHED' } });
 
       // Its slug matches nothing now, even once a new tag takes it: that is another tag.
       expect((await listAll({ tagSlug: doomed.slug })).slugs).toEqual([]);

@@ -6,7 +6,7 @@
 import type { CreateTagInput, UpdateTagInput } from '../__generated__/graphql.js';
 import type { Tag } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
-import type { ServiceContext } from '../context.js';
+import { inTransaction, type ServiceContext } from '../context.js';
 import { fromPrismaError } from '../errors.js';
 import { existingId } from '../shared/ids.js';
 import { parseInput } from '../shared/validation.js';
@@ -47,16 +47,26 @@ export async function update(ctx: Ctx, id: string, input: UpdateTagInput): Promi
 }
 
 /**
- * Deletes a tag, used or not: the database drops it from every draft with it (ArticleTag
- * cascades). Published versions keep its id in their snapshot, and their pages leave it out
- * because it no longer loads. NOT_FOUND for an unknown id.
+ * Deletes a tag, used or not, without new versions or revisions of the articles using it: the
+ * database drops it from every draft (ArticleTag cascades), and it is taken out of published
+ * versions too, which stop showing it (their pages would anyway: it no longer loads). Revisions
+ * keep naming it. NOT_FOUND for an unknown id.
  */
 export async function remove(ctx: Ctx, id: string): Promise<string> {
   authorize(ctx.viewer, 'taxonomy:write');
   const tagId = existingId('tag', id);
   try {
-    await ctx.prisma.tag.delete({ where: { id: tagId } });
-    return tagId;
+    return await inTransaction(ctx, async (tx) => {
+      await tx.tag.delete({ where: { id: tagId } });
+      // The published copy must lose it like the draft did, or a published article would look
+      // changed (draft and published version compared) though nobody edited it.
+      await tx.$executeRaw`
+        UPDATE "PublishedArticle"
+           SET "tagIds" = array_remove("tagIds", ${tagId}::uuid),
+               snapshot = jsonb_set(snapshot, '{tagIds}', (snapshot -> 'tagIds') - ${tagId}::text)
+         WHERE "tagIds" @> ARRAY[${tagId}::uuid]`;
+      return tagId;
+    });
   } catch (error) {
     throw fromPrismaError(error, 'tag', id);
   }
