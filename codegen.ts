@@ -51,6 +51,7 @@ const config: CodegenConfig = {
           ComparisonConnection: '../shared/pagination.js#ConnectionMapper<ComparisonMapperModel>',
           ComparisonEdge: '../shared/pagination.js#EdgeMapper<ComparisonMapperModel>',
           Category: '../categories/categories.mappers.js#CategoryMapper',
+          Tag: '../tags/tags.mappers.js#TagMapper',
           Person: '../people/people.mappers.js#PersonMapper',
           PersonConnection: '../shared/pagination.js#ConnectionMapper<PersonMapperModel>',
           PersonEdge: '../shared/pagination.js#EdgeMapper<PersonMapperModel>',

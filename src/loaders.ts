@@ -13,6 +13,7 @@ export function createLoaders(prisma: PrismaClient) {
   return {
     categoryById: published.categoryById,
     personById: published.personById,
+    tagById: published.tagById,
     ...createArticleLoaders(prisma, published.publishedArticleById),
     ...createComparisonLoaders(prisma, published.publishedComparisonById),
     ...createTreatmentLoaders(prisma, published.publishedTreatmentById),

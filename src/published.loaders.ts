@@ -1,6 +1,6 @@
 /**
  * Loaders of what public pages show: published documents (articles, treatments, comparisons)
- * and the live taxonomy (categories, people), all one family fetched with one statement per
+ * and the live taxonomy (categories, people, tags), all one family fetched with one statement per
  * batch (see shared/kind-loader.ts). An article row brings its category along, so the cards of
  * related articles need no second round. This is what keeps a published page at a couple of
  * statements whatever it links to.
@@ -8,13 +8,13 @@
 import { publishedArticleView } from './articles/articles.snapshot.js';
 import { publishedComparisonView } from './comparisons/comparisons.snapshot.js';
 import type { PrismaClient } from './db/client.js';
-import type { Category, Person } from './__generated__/prisma/client.js';
+import type { Category, Person, Tag } from './__generated__/prisma/client.js';
 import { isUuid } from './shared/ids.js';
 import { kindLoader } from './shared/kind-loader.js';
 import { publishedTreatmentView } from './treatments/treatments.snapshot.js';
 
-type Kind = 'ARTICLE' | 'TREATMENT' | 'COMPARISON' | 'CATEGORY' | 'PERSON';
-const KINDS: readonly Kind[] = ['ARTICLE', 'TREATMENT', 'COMPARISON', 'CATEGORY', 'PERSON'];
+type Kind = 'ARTICLE' | 'TREATMENT' | 'COMPARISON' | 'CATEGORY' | 'PERSON' | 'TAG';
+const KINDS: readonly Kind[] = ['ARTICLE', 'TREATMENT', 'COMPARISON', 'CATEGORY', 'PERSON', 'TAG'];
 
 /** One row of any kind: documents fill version/dates/data (the snapshot); taxonomy rows only data. */
 interface PublishedRow {
@@ -49,7 +49,9 @@ export function createPublishedLoaders(prisma: PrismaClient) {
       UNION ALL
       SELECT 'CATEGORY', id::text, NULL, NULL, NULL, to_jsonb(c), NULL FROM "Category" c WHERE id = ANY(${uuids(ids.CATEGORY)}::uuid[])
       UNION ALL
-      SELECT 'PERSON', id::text, NULL, NULL, NULL, to_jsonb(p), NULL FROM "Person" p WHERE id = ANY(${uuids(ids.PERSON)}::uuid[])`;
+      SELECT 'PERSON', id::text, NULL, NULL, NULL, to_jsonb(p), NULL FROM "Person" p WHERE id = ANY(${uuids(ids.PERSON)}::uuid[])
+      UNION ALL
+      SELECT 'TAG', id::text, NULL, NULL, NULL, to_jsonb(t), NULL FROM "Tag" t WHERE id = ANY(${uuids(ids.TAG)}::uuid[])`;
     return rows.flatMap((row) => {
       const own = { kind: row.kind, id: row.id, row };
       // The category comes along as a row of its own kind (primed, not fetched again).
@@ -72,5 +74,6 @@ export function createPublishedLoaders(prisma: PrismaClient) {
     ),
     categoryById: family.of('CATEGORY', (row) => withDates<Category>(row)),
     personById: family.of('PERSON', (row) => withDates<Person>(row)),
+    tagById: family.of('TAG', (row) => withDates<Tag>(row)),
   };
 }

@@ -41,6 +41,11 @@ export function makeCategory(api: TestApi, input: Record<string, unknown> = {}) 
   return mutate(api, 'mutation($input: CreateCategoryInput!) { createCategory(input: $input) { id slug } }', { input: { slug, name: `Category ${slug}`, ...input } }, 'createCategory');
 }
 
+export function makeTag(api: TestApi, input: Record<string, unknown> = {}) {
+  const slug = uniqueSlug('tag');
+  return mutate(api, 'mutation($input: CreateTagInput!) { createTag(input: $input) { id slug } }', { input: { slug, name: `Tag ${slug}`, ...input } }, 'createTag');
+}
+
 export function makePerson(api: TestApi, input: Record<string, unknown> = {}) {
   const slug = uniqueSlug('person');
   return mutate(api, 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id slug } }', { input: { slug, name: `Person ${slug}`, ...input } }, 'createPerson');
@@ -67,7 +72,7 @@ export function makeArticle(api: TestApi, input: Record<string, unknown> = {}, o
 /** Row counts of every content table: a failed write must leave these unchanged. */
 export async function contentCounts(api: TestApi): Promise<Record<string, number>> {
   const p = api.db.prisma;
-  const [articles, experts, articleTreatments, articleComparisons, links, treatments, comparisons, compared, rows, cells, categories, people, images, revisions, published] =
+  const [articles, experts, articleTreatments, articleComparisons, links, treatments, comparisons, compared, rows, cells, categories, people, images, revisions, published, tags, articleTags] =
     await Promise.all([
       p.article.count(),
       p.articleExpert.count(),
@@ -84,6 +89,8 @@ export async function contentCounts(api: TestApi): Promise<Record<string, number
       p.image.count(),
       p.revision.count(),
       Promise.all([p.publishedArticle.count(), p.publishedTreatment.count(), p.publishedComparison.count()]).then((n) => n.reduce((a, b) => a + b)),
+      p.tag.count(),
+      p.articleTag.count(),
     ]);
-  return { articles, experts, articleTreatments, articleComparisons, links, treatments, comparisons, compared, rows, cells, categories, people, images, revisions, published };
+  return { articles, experts, articleTreatments, articleComparisons, links, treatments, comparisons, compared, rows, cells, categories, people, images, revisions, published, tags, articleTags };
 }

@@ -3,13 +3,13 @@
  * in SQL statements that does not grow with the number of articles or their relations.
  */
 import { describe, expect, it } from 'vitest';
-import { makeArticle, makeCategory, makePerson, makeTreatment } from './factories.js';
+import { makeArticle, makeCategory, makePerson, makeTag, makeTreatment } from './factories.js';
 import { useTestApi } from './setup/server.js';
 
 const LIST = `query($first: Int, $where: ArticleWhereInput, $preview: Boolean) {
   articles(first: $first, where: $where, preview: $preview) {
     totalCount
-    edges { node { slug title category { name } experts { role person { name credentials } } treatments { name otherNames } } }
+    edges { node { slug title category { name } experts { role person { name credentials } } treatments { name otherNames } tags { slug name } } }
   }
 }`;
 
@@ -42,15 +42,18 @@ describe('article lists', () => {
     expect(slugs((await api.query(LIST, { where: { categorySlug: category.slug, publishedBefore: '2023-05-02T00:00:00.000Z' } })).data)).toEqual([first]);
   });
 
-  it('costs the same number of SQL statements for 5 articles as for 20, relations included', async () => {
+  it('costs the same number of SQL statements for 5 articles as for 20, relations and tags included', async () => {
     const category = await makeCategory(api);
     const [a, b] = [await makePerson(api, { credentials: 'MD' }), await makePerson(api, { credentials: 'PT, DPT' })];
     const [t1, t2] = [await makeTreatment(api, { otherNames: ['One'] }), await makeTreatment(api)];
+    const tags = [await makeTag(api), await makeTag(api), await makeTag(api)];
     for (let i = 0; i < 20; i++) {
       await makeArticle(api, {
         categoryId: category.id,
         experts: [{ personId: a.id, role: 'QUOTED' }, { personId: b.id, role: 'REVIEWER' }],
         treatmentIds: i % 2 ? [t1.id, t2.id] : [t1.id],
+        // One, two or three of the tags, so the articles differ.
+        tagIds: tags.slice(0, 1 + (i % 3)).map((t) => t.id),
       });
     }
     const where = { categorySlug: category.slug };
@@ -64,7 +67,8 @@ describe('article lists', () => {
     expect(small.data!.articles.edges).toHaveLength(5);
     expect(large.data!.articles.edges).toHaveLength(20);
     expect(large.data!.articles.edges[0].node).toMatchObject({ category: { name: expect.any(String) }, experts: [{ role: 'QUOTED' }, { role: 'REVIEWER' }] });
+    expect(large.data!.articles.edges.map((e: { node: { tags: unknown[] } }) => e.node.tags.length).sort()).toEqual([...Array(20).keys()].map((i) => 1 + (i % 3)).sort());
     expect(forTwenty).toBe(forFive);
-    console.info(`20-article list with categories, experts and treatments: ${forTwenty} SQL statements`);
+    console.info(`20-article list with categories, experts, treatments and tags: ${forTwenty} SQL statements`);
   });
 });

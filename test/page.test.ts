@@ -75,6 +75,20 @@ describe('the reference page', () => {
     }
   });
 
+  it('is tagged, like some of the articles it links to, and the tags list them', async () => {
+    const { data, errors } = await api.query(`query($slug: String!) {
+      article(slug: $slug) { tags { slug name } }
+      tags { slug }
+      articles(where: { tagSlug: "trigger-points" }) { edges { node { slug tags { slug } } } }
+    }`, { slug: SLUG });
+    expect(errors).toBeUndefined();
+    expect(data!.article.tags.map((t: { slug: string }) => t.slug)).toEqual(['needling', 'chronic-pain', 'trigger-points', 'traditional-chinese-medicine', 'physical-therapy']);
+    expect(data!.tags.length).toBeGreaterThanOrEqual(5);
+    const onTriggerPoints = data!.articles.edges.map((e: { node: { slug: string } }) => e.node.slug);
+    expect(onTriggerPoints).toContain(SLUG);
+    expect(onTriggerPoints.length).toBeGreaterThan(1);
+  });
+
   it('answers null, not an error, for an unknown slug', async () => {
     expect(await api.query(PAGE_QUERY, { slug: 'no-such-page' })).toEqual({ status: 200, data: { article: null } });
   });

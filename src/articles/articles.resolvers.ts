@@ -26,6 +26,7 @@ export const articleResolvers: Resolvers = {
     experts: (article, { role }, ctx) => articles.experts(ctx, article, role),
     treatments: (article, _args, ctx) => articles.treatments(ctx, article),
     comparisons: (article, _args, ctx) => articles.comparisons(ctx, article),
+    tags: (article, _args, ctx) => articles.tags(ctx, article),
     related: (article, { kind }, ctx) => articles.relatedLinks(ctx, article, kind),
     publishedAt: (article) => (article.publishedAt ? new Date(article.publishedAt) : null),
     updatedBy: (article) => (article.stage === 'DRAFT' ? article.updatedBy : null),

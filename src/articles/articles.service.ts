@@ -85,6 +85,7 @@ function draftFilter(where: ArticleWhereInput | null | undefined): Prisma.Articl
   if (where?.categorySlug) filters.push({ category: { slug: where.categorySlug } });
   if (where?.treatmentSlug) filters.push({ treatments: { some: { treatment: { slug: where.treatmentSlug, deletedAt: null } } } });
   if (where?.expertSlug) filters.push({ experts: { some: { person: { slug: where.expertSlug } } } });
+  if (where?.tagSlug) filters.push({ tags: { some: { tag: { slug: where.tagSlug } } } });
   if (where?.status) filters.push({ status: where.status });
   filters.push(...dateRange(where));
   return { AND: filters };
@@ -96,7 +97,7 @@ function dateRange(where: ArticleWhereInput | null | undefined): { publishedAt: 
   return [{ publishedAt: { ...(where.publishedAfter ? { gte: where.publishedAfter } : {}), ...(where.publishedBefore ? { lt: where.publishedBefore } : {}) } }];
 }
 
-/** The public list's filter, or null when it names a category or treatment that matches nothing. */
+/** The public list's filter, or null when it names a category, treatment, person or tag that matches nothing. */
 async function publishedFilter(ctx: Context, where: ArticleWhereInput | null | undefined): Promise<Prisma.PublishedArticleWhereInput | null> {
   const filters: Prisma.PublishedArticleWhereInput[] = [];
   if (where?.categorySlug) {
@@ -113,6 +114,11 @@ async function publishedFilter(ctx: Context, where: ArticleWhereInput | null | u
     const person = await ctx.prisma.person.findUnique({ where: { slug: where.expertSlug }, select: { id: true } });
     if (!person) return null;
     filters.push({ expertIds: { has: person.id } });
+  }
+  if (where?.tagSlug) {
+    const tag = await ctx.prisma.tag.findUnique({ where: { slug: where.tagSlug }, select: { id: true } });
+    if (!tag) return null;
+    filters.push({ tagIds: { has: tag.id } });
   }
   if (where?.status && where.status !== 'PUBLISHED') return null;
   filters.push(...dateRange(where));
@@ -189,6 +195,11 @@ export function treatments(ctx: Context, article: ArticleView) {
 
 export function comparisons(ctx: Context, article: ArticleView) {
   return loadPresent(ctx.loaders.comparisonById[article.stage], article.comparisonIds);
+}
+
+/** The article's tags in order; tags are not drafted, so both stages read the live ones (a deleted one is left out). */
+export function tags(ctx: Context, article: ArticleView) {
+  return loadPresent(ctx.loaders.tagById, article.tagIds);
 }
 
 /** The article's links; links to articles the reader cannot see are left out. */

@@ -35,6 +35,8 @@ export interface ArticleSnapshot {
   experts: { personId: string; role: ExpertRole }[];
   treatmentIds: string[];
   comparisonIds: string[];
+  /** In order. Snapshots stored before tags existed lack it: see storedArticleSnapshot. */
+  tagIds: string[];
   related: RelatedLinkData[];
   /** The date the article shows, as an ISO string. */
   publishedAt: string | null;
@@ -51,6 +53,7 @@ export async function readArticleDrafts(db: Db, ids: string[]): Promise<ArticleV
       experts: { orderBy: { position: 'asc' } },
       treatments: { orderBy: { position: 'asc' } },
       comparisons: { orderBy: { position: 'asc' } },
+      tags: { orderBy: { position: 'asc' } },
       links: { orderBy: { position: 'asc' } },
     },
   });
@@ -68,6 +71,7 @@ export async function readArticleDrafts(db: Db, ids: string[]): Promise<ArticleV
     experts: row.experts.map((e) => ({ personId: e.personId, role: e.role })),
     treatmentIds: row.treatments.map((t) => t.treatmentId),
     comparisonIds: row.comparisons.map((c) => c.comparisonId),
+    tagIds: row.tags.map((t) => t.tagId),
     related: row.links.map((l) => ({ kind: l.kind, label: l.label, articleId: l.targetArticleId, url: l.url })),
     publishedAt: row.publishedAt?.toISOString() ?? null,
   }));
@@ -75,8 +79,17 @@ export async function readArticleDrafts(db: Db, ids: string[]): Promise<ArticleV
 
 /** The content part of a view: what a revision and the published version store. */
 export function articleSnapshot(view: ArticleView): ArticleSnapshot {
-  const { slug, title, dek, summary, categoryId, heroImage, body, experts, treatmentIds, comparisonIds, related, publishedAt } = view;
-  return { slug, title, dek, summary, categoryId, heroImage, body, experts, treatmentIds, comparisonIds, related, publishedAt };
+  const { slug, title, dek, summary, categoryId, heroImage, body, experts, treatmentIds, comparisonIds, tagIds, related, publishedAt } = view;
+  return { slug, title, dek, summary, categoryId, heroImage, body, experts, treatmentIds, comparisonIds, tagIds, related, publishedAt };
+}
+
+/**
+ * A snapshot as stored (in a revision or a published version), with the fields added since it
+ * was written filled in: one stored before tags existed has no `tagIds`, meaning none.
+ */
+export function storedArticleSnapshot<T extends object>(stored: T): T & Pick<ArticleSnapshot, 'tagIds'> {
+  const { tagIds } = stored as Partial<ArticleSnapshot>;
+  return { ...stored, tagIds: Array.isArray(tagIds) ? tagIds : [] };
 }
 
 export interface PublishedArticleRow {
@@ -87,6 +100,6 @@ export interface PublishedArticleRow {
 }
 
 export function publishedArticleView(row: PublishedArticleRow): ArticleView {
-  const stored = row.snapshot as ArticleSnapshot & { createdAt: string };
+  const stored = storedArticleSnapshot(row.snapshot as ArticleSnapshot & { createdAt: string });
   return { ...stored, ...publishedMeta('ARTICLE', row, row.articleId, new Date(stored.createdAt)) };
 }

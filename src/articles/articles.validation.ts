@@ -28,6 +28,7 @@ export const createArticleInput = z.object({
   experts: experts.optional(),
   treatmentIds: idList().optional(),
   comparisonIds: idList().optional(),
+  tagIds: idList(LIMITS.tags).optional(),
   related: relatedLinks.optional(),
 });
 
@@ -44,6 +45,7 @@ export const updateArticleInput = z.object({
   experts: clearable(experts),
   treatmentIds: clearable(idList()),
   comparisonIds: clearable(idList()),
+  tagIds: clearable(idList(LIMITS.tags)),
   related: clearable(relatedLinks),
 });
 

@@ -3,7 +3,7 @@
  */
 import type { Db } from '../context.js';
 import type { DocumentAdapter, WorkflowTable } from '../workflow/adapter.js';
-import { articleSnapshot, readArticleDrafts, type ArticleSnapshot, type ArticleView } from './articles.snapshot.js';
+import { articleSnapshot, readArticleDrafts, storedArticleSnapshot, type ArticleSnapshot, type ArticleView } from './articles.snapshot.js';
 import { checkArticleReferences, snapshotAsInput, writeArticleContent } from './articles.writes.js';
 
 export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
@@ -12,11 +12,12 @@ export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
   table: (db: Db) => db.article as unknown as WorkflowTable,
   readDrafts: readArticleDrafts,
   snapshot: articleSnapshot,
+  upgradeSnapshot: (stored) => storedArticleSnapshot(stored as ArticleSnapshot),
 
   async readPublished(db, id) {
     const row = await db.publishedArticle.findUnique({ where: { articleId: id } });
     if (!row) return null;
-    const { createdAt: _createdAt, ...snapshot } = row.snapshot as unknown as ArticleSnapshot & { createdAt: string };
+    const { createdAt: _createdAt, ...snapshot } = storedArticleSnapshot(row.snapshot as unknown as ArticleSnapshot & { createdAt: string });
     return { slug: row.slug, snapshot };
   },
 
@@ -28,6 +29,7 @@ export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
       treatmentIds: view.treatmentIds,
       comparisonIds: view.comparisonIds,
       expertIds: [...new Set(view.experts.map((e) => e.personId))],
+      tagIds: view.tagIds,
       // prepareToPublish dated the draft if it had no date.
       publishedAt: new Date(view.publishedAt!),
       version: view.version,

@@ -19,6 +19,7 @@ export async function checkArticleReferences(tx: Db, articleId: string | null, d
     ...quotedPeople(data.body ?? [], 'input.body').map((q) => ({ model: 'person' as const, id: q.personId, path: q.path })),
     ...(data.treatmentIds ?? []).map((t, i) => ({ model: 'treatment' as const, id: t, path: `input.treatmentIds.${i}` })),
     ...(data.comparisonIds ?? []).map((c, i) => ({ model: 'comparison' as const, id: c, path: `input.comparisonIds.${i}` })),
+    ...(data.tagIds ?? []).map((t, i) => ({ model: 'tag' as const, id: t, path: `input.tagIds.${i}` })),
   ];
   assertNoIssues(await missingReferences(tx, references));
   if (data.related) await checkLinks(tx, articleId, data.related, linksPath);
@@ -52,6 +53,10 @@ export async function writeArticleContent(tx: Db, articleId: string, data: Parti
     await tx.articleComparison.deleteMany({ where: { articleId } });
     await tx.articleComparison.createMany({ data: data.comparisonIds.map((comparisonId, position) => ({ articleId, comparisonId, position })) });
   }
+  if (data.tagIds) {
+    await tx.articleTag.deleteMany({ where: { articleId } });
+    await tx.articleTag.createMany({ data: data.tagIds.map((tagId, position) => ({ articleId, tagId, position })) });
+  }
   if (data.related) await replaceLinks(tx, articleId, data.related);
 }
 
@@ -68,6 +73,7 @@ export function snapshotAsInput(snapshot: ArticleSnapshot): Required<ArticleInpu
     experts: snapshot.experts,
     treatmentIds: snapshot.treatmentIds,
     comparisonIds: snapshot.comparisonIds,
+    tagIds: snapshot.tagIds,
     related: snapshot.related.map((link) => ({ kind: link.kind, label: link.label, articleId: link.articleId, url: link.url })),
     publishedAt: snapshot.publishedAt ? new Date(snapshot.publishedAt) : null,
   };

@@ -4,7 +4,7 @@
  * actions on one document, `authorizeDocument` adds the ownership rule once the row is locked.
  *
  *   ADMIN    everything, including users and API tokens, and purging for good
- *   EDITOR   all content: write, publish, unpublish, schedule, trash; categories and people
+ *   EDITOR   all content: write, publish, unpublish, schedule, trash; categories, tags and people
  *   AUTHOR   create documents and edit, trash and restore their own; cannot publish
  *   PREVIEW  read drafts (preview frontends)
  *   public   published content only
@@ -25,7 +25,7 @@ export type Action =
   | 'content:purge'
   /** Read drafts (preview), revisions and the trash. */
   | 'drafts:read'
-  /** Create, edit and delete categories and people. */
+  /** Create, edit and delete categories, tags and people. */
   | 'taxonomy:write'
   /** Manage user accounts. */
   | 'users:manage'

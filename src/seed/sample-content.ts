@@ -1,7 +1,8 @@
 /**
  * The sample content loaded into an empty database: the dry needling vs. acupuncture article,
- * the two treatments and the comparison it holds, the expert it quotes, and the articles it
- * links to as related reading and trending topics. All text is original sample copy.
+ * the two treatments and the comparison it holds, the expert it quotes, the articles it links
+ * to as related reading and trending topics, and the categories and tags they are filed under.
+ * All text is original sample copy.
  */
 import type { SampleBlock, SampleContent } from './seed.js';
 
@@ -29,6 +30,15 @@ export const sampleContent: SampleContent = {
     { slug: 'exercise-and-fitness', name: 'Exercise & Fitness', description: 'Guidance on moving more, training safely and recovering well.' },
     { slug: 'orthopaedics', name: 'Orthopaedics', description: 'Care for your bones, joints, muscles, tendons and ligaments.' },
     { slug: 'nutrition', name: 'Nutrition', description: 'What to eat, why it matters and how food affects your health.' },
+  ],
+
+  tags: [
+    { slug: 'needling', name: 'Needling', description: 'Treatments that place very fine needles in the skin or muscle, whatever the tradition behind them.' },
+    { slug: 'chronic-pain', name: 'Chronic pain', description: 'Pain that has lasted three months or more, and the ways people manage it.' },
+    { slug: 'trigger-points', name: 'Trigger points', description: 'Tight, tender knots in a muscle that can hurt on their own or send pain somewhere else.' },
+    { slug: 'traditional-chinese-medicine', name: 'Traditional Chinese medicine', description: 'The centuries-old system of care that acupuncture belongs to, built around qi and meridians.' },
+    { slug: 'physical-therapy', name: 'Physical therapy', description: 'Exercise, movement and hands-on care that help the body recover its strength and range.' },
+    { slug: 'complementary-medicine', name: 'Complementary medicine', description: 'Approaches used alongside mainstream medical care rather than in place of it.' },
   ],
 
   people: [
@@ -180,6 +190,7 @@ export const sampleContent: SampleContent = {
       summary:
         'A physical therapist explains how dry needling and acupuncture differ: where each came from, where the needles are placed, what a session feels like, how soon you may feel better and who is qualified to do it.',
       category: 'chronic-pain',
+      tags: ['needling', 'chronic-pain', 'trigger-points', 'traditional-chinese-medicine', 'physical-therapy'],
       publishedAt: '2024-02-13',
       heroImage: {
         url: '/images/dry-needling-gloved-hand.jpg',
@@ -404,6 +415,7 @@ export const sampleContent: SampleContent = {
       summary:
         'Muscle knots are tight, sensitive areas in a muscle that can ache or limit movement. Learn what causes them and simple ways to ease them at home.',
       category: 'exercise-and-fitness',
+      tags: ['trigger-points', 'physical-therapy'],
       publishedAt: '2024-02-26',
       heroImage: {
         url: '/images/how-to-get-rid-of-muscle-knots.jpg',
@@ -432,6 +444,7 @@ export const sampleContent: SampleContent = {
       summary:
         'Dry needling places thin needles into trigger points in muscle to relieve pain and stiffness. Here is how it works, what to expect and who provides it.',
       category: 'chronic-pain',
+      tags: ['needling', 'trigger-points', 'physical-therapy'],
       publishedAt: '2023-12-13',
       heroImage: {
         url: `/images/${EXPLAINER}.jpg`,
@@ -465,6 +478,7 @@ export const sampleContent: SampleContent = {
       summary:
         'Regular, gentle hand and wrist exercises can help keep joints flexible and reduce arthritis pain. Here is how to get started safely.',
       category: 'orthopaedics',
+      tags: ['chronic-pain', 'physical-therapy'],
       publishedAt: '2023-11-16',
       heroImage: {
         url: '/images/hand-and-wrist-exercises-for-arthritis.jpg',
@@ -487,6 +501,7 @@ export const sampleContent: SampleContent = {
       summary:
         'Complementary, alternative and integrative medicine describe different ways of combining non-mainstream practices, such as acupuncture, with conventional care. Here is what each term means.',
       category: 'wellness',
+      tags: ['complementary-medicine', 'traditional-chinese-medicine', 'needling'],
       publishedAt: '2023-10-26',
       heroImage: {
         url: '/images/complementary-and-alternative-medicine.jpg',
@@ -511,6 +526,7 @@ export const sampleContent: SampleContent = {
       summary:
         'Kinesiology tape is a flexible adhesive tape used to support muscles and joints. Here is what it may help with and what it can’t do.',
       category: 'exercise-and-fitness',
+      tags: ['physical-therapy'],
       publishedAt: '2023-09-04',
       heroImage: {
         url: '/images/kinesiology-tape-athletic-performance.jpg',
@@ -533,6 +549,7 @@ export const sampleContent: SampleContent = {
       summary:
         'Chronic pain is pain that persists for months. Learn about some of the conditions that commonly cause it and why getting a diagnosis matters.',
       category: 'chronic-pain',
+      tags: ['chronic-pain'],
       publishedAt: '2023-08-01',
       heroImage: {
         url: '/images/causes-of-chronic-pain.jpg',

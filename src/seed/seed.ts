@@ -11,6 +11,7 @@ import * as comparisons from '../comparisons/comparisons.service.js';
 import { runTransaction, type Db, type ServiceContext } from '../context.js';
 import type { PrismaClient } from '../db/client.js';
 import * as people from '../people/people.service.js';
+import * as tags from '../tags/tags.service.js';
 import * as treatments from '../treatments/treatments.service.js';
 import { articleAdapter } from '../articles/articles.workflow.js';
 import { comparisonAdapter } from '../comparisons/comparisons.workflow.js';
@@ -25,6 +26,7 @@ export type SampleBlock =
 
 export interface SampleContent {
   categories: { slug: string; name: string; description?: string }[];
+  tags: { slug: string; name: string; description?: string }[];
   people: { slug: string; name: string; credentials?: string; jobTitle?: string; bio?: string }[];
   treatments: { slug: string; name: string; summary?: string; otherNames?: string[]; description?: SampleBlock[] }[];
   comparisons: {
@@ -51,6 +53,8 @@ export interface SampleContent {
     experts?: { person: string; role: ExpertRole }[];
     treatments?: string[];
     comparisons?: string[];
+    /** Tag slugs, in order. */
+    tags?: string[];
     /** Links to other sample articles (by slug) or to external URLs. */
     related?: { kind: RelatedLinkKind; article?: string; url?: string; label?: string }[];
   }[];
@@ -69,6 +73,7 @@ export async function seedSampleContent({ prisma }: { prisma: PrismaClient }): P
 export async function loadContent(ctx: ServiceContext & { prisma: Db }, content: SampleContent): Promise<void> {
   const ids = {
     category: new Map<string, string>(),
+    tag: new Map<string, string>(),
     person: new Map<string, string>(),
     treatment: new Map<string, string>(),
     comparison: new Map<string, string>(),
@@ -87,6 +92,7 @@ export async function loadContent(ctx: ServiceContext & { prisma: Db }, content:
     );
 
   for (const category of content.categories) ids.category.set(category.slug, (await categories.create(ctx, category)).id);
+  for (const tag of content.tags) ids.tag.set(tag.slug, (await tags.create(ctx, tag)).id);
   for (const person of content.people) ids.person.set(person.slug, (await people.create(ctx, person)).id);
   const versions = new Map<string, number>();
   for (const treatment of content.treatments) {
@@ -123,6 +129,7 @@ export async function loadContent(ctx: ServiceContext & { prisma: Db }, content:
       experts: article.experts?.map((e) => ({ personId: idOf('person', e.person), role: e.role })),
       treatmentIds: article.treatments?.map((slug) => idOf('treatment', slug)),
       comparisonIds: article.comparisons?.map((slug) => idOf('comparison', slug)),
+      tagIds: article.tags?.map((slug) => idOf('tag', slug)),
     });
     ids.article.set(article.slug, created.id);
     versions.set(created.id, created.version);

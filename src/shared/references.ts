@@ -5,7 +5,7 @@
 import type { Db } from '../context.js';
 import type { Issue } from '../errors.js';
 
-export type ReferencedModel = 'category' | 'person' | 'treatment' | 'comparison' | 'article';
+export type ReferencedModel = 'category' | 'person' | 'treatment' | 'comparison' | 'article' | 'tag';
 
 export interface Reference {
   model: ReferencedModel;
@@ -20,6 +20,7 @@ const nouns: Record<ReferencedModel, string> = {
   treatment: 'treatment',
   comparison: 'comparison',
   article: 'article',
+  tag: 'tag',
 };
 
 /** Ids of `model` rows that exist; documents in the trash do not count. */
@@ -37,6 +38,8 @@ function existingIds(db: Db, model: ReferencedModel, ids: string[]): Promise<{ i
       return db.comparison.findMany(live);
     case 'article':
       return db.article.findMany(live);
+    case 'tag':
+      return db.tag.findMany(args);
   }
 }
 

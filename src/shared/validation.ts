@@ -20,6 +20,8 @@ export const LIMITS = {
   spans: 200,
   links: 50,
   references: 50,
+  /** Tags on one article: a few describe it; dozens would only be noise. */
+  tags: 20,
   rows: 60,
 } as const;
 

@@ -25,6 +25,11 @@ export interface DocumentAdapter<View extends DocumentView = DocumentView, Snaps
   /** Writes `view` as the published version, replacing any. */
   writePublished(tx: Db, view: View): Promise<void>;
   deletePublished(tx: Db, id: string): Promise<void>;
+  /**
+   * A snapshot as stored in a revision or a published version, with the fields added since it
+   * was written filled in (their empty value), so old history reads like new.
+   */
+  upgradeSnapshot?(stored: unknown): Snapshot;
   /** Rewrites the draft's content from a revision's snapshot. */
   applySnapshot(tx: Db, id: string, snapshot: Snapshot): Promise<void>;
   /**

@@ -80,10 +80,15 @@ export async function recordRevision<V extends DocumentView>(
       author: viewer.id,
       summary: summary?.trim() || null,
       snapshot: snapshot as object,
-      changedFields: changedFields(previous?.snapshot as Record<string, unknown> | undefined, snapshot),
+      changedFields: changedFields(previous ? (upgraded(adapter, previous.snapshot) as Record<string, unknown>) : undefined, snapshot),
     },
   });
   return view;
+}
+
+/** A stored snapshot with the fields added since it was written filled in (see DocumentAdapter). */
+export function upgraded(adapter: Pick<DocumentAdapter<any, any>, 'upgradeSnapshot'>, stored: unknown): unknown {
+  return adapter.upgradeSnapshot ? adapter.upgradeSnapshot(stored) : stored;
 }
 
 /** Top-level fields whose values differ (every field, when there is nothing before). */

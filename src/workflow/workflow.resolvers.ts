@@ -16,4 +16,7 @@ export const workflowResolvers: Resolvers = {
   Document: {
     __resolveType: (document) => typeNames[document.type],
   },
+  Revision: {
+    snapshot: (revision) => workflow.revisionSnapshot(revision),
+  },
 };

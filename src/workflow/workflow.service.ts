@@ -16,7 +16,7 @@ import { pageQuery, toConnection, type ConnectionMapper, type KeysetOrder, type 
 import { treatmentAdapter } from '../treatments/treatments.workflow.js';
 import type { DocumentAdapter } from './adapter.js';
 import type { DocumentMeta, DocumentRow, DocumentStatus, DocumentView } from './documents.js';
-import { claimVersion, recordRevision } from './versioning.js';
+import { claimVersion, recordRevision, upgraded } from './versioning.js';
 
 export const adapters: Record<DocumentType, DocumentAdapter> = {
   ARTICLE: articleAdapter as unknown as DocumentAdapter,
@@ -205,7 +205,7 @@ export async function restoreRevision<V extends DocumentView>(
       const revision = await tx.revision.findUnique({ where: { documentType_documentId_version: { documentType: adapter.type, documentId, version } } });
       if (!revision) throw notFound(`revision ${version} of ${adapter.noun}`, id);
       const row = await claimVersion(tx, adapter as unknown as DocumentAdapter, documentId, viewer, { action: 'content:write', expectedVersion: expectedVersion ?? null });
-      await adapter.applySnapshot(tx, documentId, revision.snapshot);
+      await adapter.applySnapshot(tx, documentId, upgraded(adapter, revision.snapshot));
       await afterEdit(tx, adapter as unknown as DocumentAdapter, row);
       return recordRevision(tx, adapter, documentId, viewer, 'RESTORE_REVISION', `Restored version ${version}`);
     });
@@ -231,6 +231,11 @@ export async function getRevision(ctx: Ctx, documentId: string, version: number)
   return ctx.prisma.revision.findFirst({ where: { documentId: id, version } });
 }
 
+/** A revision's snapshot, with fields added since it was recorded filled in (see DocumentAdapter.upgradeSnapshot). */
+export function revisionSnapshot(revision: Pick<Revision, 'documentType' | 'snapshot'>): unknown {
+  return upgraded(adapters[revision.documentType], revision.snapshot);
+}
+
 /** The content fields that differ between two revisions, with their values before and after. */
 export async function compareRevisions(ctx: Ctx, documentId: string, from: number, to: number) {
   authorize(ctx.viewer, 'drafts:read');
@@ -238,8 +243,8 @@ export async function compareRevisions(ctx: Ctx, documentId: string, from: numbe
   const [before, after] = await Promise.all([from, to].map((version) => ctx.prisma.revision.findFirst({ where: { documentId: id, version } })));
   if (!before) throw notFound(`revision ${from} of document`, documentId);
   if (!after) throw notFound(`revision ${to} of document`, documentId);
-  const a = before.snapshot as Record<string, unknown>;
-  const b = after.snapshot as Record<string, unknown>;
+  const a = revisionSnapshot(before) as Record<string, unknown>;
+  const b = revisionSnapshot(after) as Record<string, unknown>;
   return [...new Set([...Object.keys(a), ...Object.keys(b)])]
     .sort()
     .filter((field) => !isDeepStrictEqual(a[field], b[field]))

@@ -354,7 +354,10 @@ describe('authorization', () => {
     };
     const makePerson = () =>
       succeed(admin, 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id slug } }', { input: { slug: uniqueSlug('matrix-person'), name: 'Matrix Person' } }, 'createPerson');
+    const makeTag = () =>
+      succeed(admin, 'mutation($input: CreateTagInput!) { createTag(input: $input) { id slug } }', { input: { slug: uniqueSlug('matrix-tag'), name: `Matrix tag ${uniqueSlug('name')}` } }, 'createTag');
     const categoryRow = (id: string) => () => api.db.prisma.category.findUnique({ where: { id } });
+    const tagRow = (id: string) => () => api.db.prisma.tag.findUnique({ where: { id } });
     const personRow = (id: string) => () => api.db.prisma.person.findUnique({ where: { id } });
     const userRow = (id: string) => () => api.db.prisma.user.findUnique({ where: { id } });
 
@@ -422,6 +425,33 @@ describe('authorization', () => {
         async prepare() {
           const category = await makeCategory();
           return { variables: { id: category.id }, state: categoryRow(category.id) };
+        },
+      },
+      createTag: {
+        access: TAXONOMY,
+        query: 'mutation($input: CreateTagInput!) { createTag(input: $input) { id } }',
+        async prepare() {
+          const slug = uniqueSlug('matrix-new-tag');
+          return { variables: { input: { slug, name: `New ${slug}` } }, state: () => api.db.prisma.tag.findUnique({ where: { slug } }) };
+        },
+      },
+      updateTag: {
+        access: TAXONOMY,
+        query: 'mutation($id: ID!, $input: UpdateTagInput!) { updateTag(id: $id, input: $input) { id } }',
+        async prepare() {
+          const tag = await makeTag();
+          return { variables: { id: tag.id, input: { name: `Renamed ${tag.slug}`, description: 'Changed by the matrix' } }, state: tagRow(tag.id) };
+        },
+      },
+      deleteTag: {
+        access: TAXONOMY,
+        query: 'mutation($id: ID!) { deleteTag(id: $id) }',
+        async prepare() {
+          // In use by an article: deleting a used tag is allowed, and must take it off the article too.
+          const tag = await makeTag();
+          const article = await makeDoc(admin, 'Article', { input: { tagIds: [tag.id] } });
+          const state = async () => ({ tag: await tagRow(tag.id)(), articleTags: await api.db.prisma.articleTag.findMany({ where: { articleId: article.id } }) });
+          return { variables: { id: tag.id }, state, verify: async () => expect(await state()).toEqual({ tag: null, articleTags: [] }) };
         },
       },
       createPerson: {

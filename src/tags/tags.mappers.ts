@@ -1,0 +1,1 @@
+export type { Tag as TagMapper } from '../__generated__/prisma/client.js';
