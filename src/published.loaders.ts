@@ -4,6 +4,7 @@
  * what keeps a published page at a handful of statements whatever it links to.
  */
 import { publishedArticleView } from './articles/articles.snapshot.js';
+import { idTag, type CacheDependencies } from './cache/tags.js';
 import { publishedComparisonView } from './comparisons/comparisons.snapshot.js';
 import type { PrismaClient } from './db/client.js';
 import type { Category, Person } from './__generated__/prisma/client.js';
@@ -22,9 +23,20 @@ interface PublishedRow {
 
 type TaxonomyKind = 'CATEGORY' | 'PERSON';
 
-export function createPublishedLoaders(prisma: PrismaClient) {
+/**
+ * Records every id a batch asks for, found or not, as a dependency of the answer: an answer
+ * that lacks one (a link to an unpublished article) changes when it is published.
+ */
+function dependingOnIds<K extends DocumentKind | TaxonomyKind, R>(cache: CacheDependencies, fetch: (ids: Record<K, string[]>) => Promise<R>) {
+  return (ids: Record<K, string[]>): Promise<R> => {
+    for (const [kind, list] of Object.entries(ids) as [K, string[]][]) cache.depend(...list.map((id) => idTag(kind, id)));
+    return fetch(ids);
+  };
+}
+
+export function createPublishedLoaders(prisma: PrismaClient, cache: CacheDependencies) {
   const documents = kindLoader<DocumentKind, PublishedRow>(
-    async (ids) =>
+    dependingOnIds(cache, async (ids) =>
       (
         await prisma.$queryRaw<PublishedRow[]>`
           SELECT 'ARTICLE' AS kind, "articleId"::text AS id, version, "updatedAt", NULL::timestamptz AS "createdAt", snapshot
@@ -35,18 +47,18 @@ export function createPublishedLoaders(prisma: PrismaClient) {
           UNION ALL
           SELECT 'COMPARISON', "comparisonId"::text, version, "updatedAt", "createdAt", snapshot
             FROM "PublishedComparison" WHERE "comparisonId"::text = ANY(${ids.COMPARISON}::text[])`
-      ).map((row) => ({ kind: row.kind, id: row.id, row })),
+      ).map((row) => ({ kind: row.kind, id: row.id, row }))),
     ['ARTICLE', 'TREATMENT', 'COMPARISON'],
   );
 
   const taxonomy = kindLoader<TaxonomyKind, Record<string, unknown>>(
-    async (ids) =>
+    dependingOnIds(cache, async (ids) =>
       (
         await prisma.$queryRaw<{ kind: TaxonomyKind; id: string; row: Record<string, unknown> }[]>`
           SELECT 'CATEGORY' AS kind, id::text AS id, to_jsonb(c) AS row FROM "Category" c WHERE id::text = ANY(${ids.CATEGORY}::text[])
           UNION ALL
           SELECT 'PERSON', id::text, to_jsonb(p) FROM "Person" p WHERE id::text = ANY(${ids.PERSON}::text[])`
-      ).map(({ kind, id, row }) => ({ kind, id, row })),
+      ).map(({ kind, id, row }) => ({ kind, id, row }))),
     ['CATEGORY', 'PERSON'],
   );
   const withDates = <T>(row: Record<string, unknown>): T => ({ ...row, createdAt: new Date(row.createdAt as string), updatedAt: new Date(row.updatedAt as string) }) as T;

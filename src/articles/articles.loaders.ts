@@ -1,3 +1,4 @@
+import { kindTag, type CacheDependencies } from '../cache/tags.js';
 import type { PrismaClient } from '../db/client.js';
 import type { IdLoader } from '../shared/kind-loader.js';
 import { loaderById, loaderOfMembers, loadPresent } from '../shared/batch.js';
@@ -10,7 +11,7 @@ function byDateDesc(a: ArticleView, b: ArticleView): number {
   return (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.id < b.id ? 1 : -1);
 }
 
-export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<ArticleView>) {
+export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<ArticleView>, cache: CacheDependencies) {
   const articleById = {
     /** Drafts of live (not trashed) articles. */
     DRAFT: loaderById(async (ids) => (await readArticleDrafts(prisma, ids)).filter((a) => !a.deletedAt)),
@@ -33,12 +34,14 @@ export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<A
 
   /** Published articles whose `column` list holds each key, newest first. */
   function publishedHolding(column: 'treatmentIds' | 'comparisonIds') {
-    return loaderOfMembers<ArticleView>(async (keys) =>
-      (await prisma.publishedArticle.findMany({ where: { [column]: { hasSome: keys } }, orderBy: [...newestFirst] })).map((row) => ({
+    return loaderOfMembers<ArticleView>(async (keys) => {
+      // A search over all published articles: any publish may change it.
+      cache.depend(kindTag('ARTICLE'));
+      return (await prisma.publishedArticle.findMany({ where: { [column]: { hasSome: keys } }, orderBy: [...newestFirst] })).map((row) => ({
         keys: row[column],
         value: publishedArticleView(row),
-      })),
-    );
+      }));
+    });
   }
 
   return {
