@@ -128,7 +128,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * goes unanswered all end the subscription with `onLost`.
  */
 async function listenOnPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<Subscription> {
-  const client = new pg.Client({ connectionString: url, application_name: `cms-listen-${channel}`, keepAlive: true, query_timeout: LISTENER_HEARTBEAT_TIMEOUT_MS });
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: `cms-listen-${channel}`,
+    keepAlive: true,
+    connectionTimeoutMillis: LISTENER_HEARTBEAT_TIMEOUT_MS,
+    query_timeout: LISTENER_HEARTBEAT_TIMEOUT_MS,
+  });
   let ended = false;
   let heartbeat: NodeJS.Timeout | undefined = undefined;
   const end = (): Promise<void> => {
