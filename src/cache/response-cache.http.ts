@@ -167,6 +167,11 @@ export function serveCachedAnswers(cache: ResponseCache, rateLimits: RateLimits,
 // ---------------------------------------------------------------------------------------------
 // Inside Apollo: misses, stores, the rest of the hits, and read-your-writes
 
+/**
+ * The Apollo side of the response cache: looks up public queries the hook did not answer,
+ * stores what is cacheable, sets `x-cache`, and makes each mutation's response wait for
+ * `cache.sync()`.
+ */
 export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {

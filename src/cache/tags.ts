@@ -22,15 +22,18 @@ export const DOCUMENT_KINDS = ['ARTICLE', 'TREATMENT', 'COMPARISON'] as const sa
 /** Tells the cache to drop everything (a payload too large for one notification). */
 export const EVERYTHING = '*';
 
+/** Any list, count or filter over the published rows of `kind`. */
 export function kindTag(kind: CacheKind): string {
   return kind;
 }
 
+/** One row of `kind`, found or not. */
 export function idTag(kind: CacheKind, id: string): string {
   // Ids reach SQL as uuid::text, which is lower case.
   return `${kind}:${id.toLowerCase()}`;
 }
 
+/** Whatever of `kind` is found at `slug`: a row, a redirect, or nothing. */
 export function slugTag(kind: CacheKind, slug: string): string {
   return `${kind}:slug:${slug}`;
 }
