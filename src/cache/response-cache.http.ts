@@ -4,8 +4,9 @@
  * SHA-256 (the same hash automatic persisted queries use), the operation name and the
  * variables in canonical JSON.
  *
- * - Hits are answered by a Fastify hook in front of Apollo: on this machine that serves about
- *   1.5 times the requests a second of answering them in Apollo's `responseForOperation`. The
+ * - Hits are answered by a Fastify hook in front of Apollo: measured on this machine, it serves
+ *   two to four times the requests a second of answering them in Apollo's pipeline (from
+ *   `responseForOperation`, which still parses, checks and serializes the answer). The
  *   hook answers only requests Apollo would answer the same way (see `cacheKeyOfHttpRequest`),
  *   charges the rate limit first, and sends the headers Apollo's path sends; anything else
  *   goes on to Apollo.
