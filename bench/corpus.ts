@@ -24,8 +24,8 @@ import { seedSampleContent } from '../src/seed/seed.js';
 
 /** The local server; the benchmark connects to nothing else. */
 export const ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
-/** BENCH_DATABASE names another one, so two runs on one server do not drop each other's corpus. */
-export const BENCH_DB = process.env.BENCH_DATABASE ?? 'cms_bench';
+/** BENCH_DB names another database, so that runs beside each other do not drop each other's. */
+export const BENCH_DB = process.env.BENCH_DB ?? 'cms_bench';
 export const BENCH_URL = `postgresql://postgres@127.0.0.1:5432/${BENCH_DB}`;
 
 export const BATCH_SIZE = 1000;

@@ -11,7 +11,11 @@
  * - SQL statements per request (ours): the app in-process on the same database, with
  *   `openDatabase({ onQuery })` counting every statement Prisma sends for one request of each
  *   scenario (after one warm-up request), through Fastify's inject (the full HTTP path);
- * - peak RSS: VmHWM of the server process (/proc/<pid>/status), i.e. over its whole life.
+ * - peak RSS: VmHWM of each server process (/proc/<pid>/status), i.e. over its whole life.
+ *
+ * Ours runs twice, one instance after the other: with its response cache (the default size)
+ * for `page-cached`, which then measures a cache hit, and with RESPONSE_CACHE_MAX_MB=0 for
+ * every other scenario, which then measure the database path.
  *
  * Progress goes to stderr; the table (or, with --json, exactly one JSON object) to stdout.
  * Servers listen on 127.0.0.1 only, and the database is the local server's `cms_bench` (dropped
@@ -32,6 +36,8 @@ import { loadCorpus, seconds, type Corpus } from './corpus.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
+/** The response cache's size for the instance that measures it (the server's default). */
+const CACHE_MAX_MB = 32;
 const ADMIN_TOKEN = 'bench-admin-token-0123456789abcd';
 const PAGE_SIZE = 20;
 const DEEP_PAGE = 1000;
@@ -234,6 +240,8 @@ interface Scenario {
   baselinePath: string;
   /** False when the API has no equivalent yet. */
   ours: boolean;
+  /** Measured on our instance with the response cache (else on the one without). */
+  cached: boolean;
   note?: string;
 }
 
@@ -241,16 +249,17 @@ function scenarios(fixtures: Fixtures): Scenario[] {
   const page = (slug: string) => JSON.stringify({ query: PAGE_QUERY, variables: { slug } });
   const list = (after: string | null) => JSON.stringify({ query: LIST_QUERY, variables: { after } });
   return [
-    { name: 'page-uncached', label: `page, ${fixtures.slugs.length} slugs in turn`, bodies: fixtures.slugs.map(page), baselinePath: '/page', ours: true },
-    { name: 'page-cached', label: 'page, one slug', bodies: [page(fixtures.cachedSlug)], baselinePath: '/page', ours: true },
-    { name: 'list-first', label: `articles(first: ${PAGE_SIZE})`, bodies: [list(null)], baselinePath: '/list', ours: true },
-    { name: 'list-deep', label: `articles, page ${fixtures.deepPage}`, bodies: [list(fixtures.deepCursor)], baselinePath: '/list', ours: true },
+    { name: 'page-uncached', label: `page, ${fixtures.slugs.length} slugs in turn`, bodies: fixtures.slugs.map(page), baselinePath: '/page', ours: true, cached: false },
+    { name: 'page-cached', label: 'page, one slug', bodies: [page(fixtures.cachedSlug)], baselinePath: '/page', ours: true, cached: true },
+    { name: 'list-first', label: `articles(first: ${PAGE_SIZE})`, bodies: [list(null)], baselinePath: '/list', ours: true, cached: false },
+    { name: 'list-deep', label: `articles, page ${fixtures.deepPage}`, bodies: [list(fixtures.deepCursor)], baselinePath: '/list', ours: true, cached: false },
     {
       name: 'search',
       label: 'full-text search',
       bodies: SEARCH_TERMS.map((q) => JSON.stringify({ query: SEARCH_QUERY, variables: { q } })),
       baselinePath: '/search',
       ours: false,
+      cached: false,
       note: 'the API has no search query yet: baseline only (to_tsvector computed on the fly, no index)',
     },
   ];
@@ -311,16 +320,20 @@ interface StatementCount {
  * SQL statements per request, counted exactly from Prisma's query events with the app
  * in-process on the same database: one warm-up request, then one request per body (up to 50
  * bodies: a page's count depends on its content, e.g. whether its comparison has a column the
- * article itself does not list).
+ * article itself does not list). Cached scenarios go to an app with the response cache, as
+ * they do under load.
  */
 async function countStatements(corpus: Corpus, list: Scenario[]): Promise<Map<string, StatementCount>> {
   let statements = 0;
   const onQuery = () => void statements++;
   const db = await openDatabase(corpus.kind === 'postgresql' ? { url: corpus.url, onQuery } : { dataDir: corpus.dataDir, onQuery });
-  const app = await createApp({ prisma: db.prisma, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), rateLimits: { requestsPerIp: 100_000_000, requestsPerCredential: 100_000_000 } });
+  const options = { prisma: db.prisma, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), rateLimits: { requestsPerIp: 100_000_000, requestsPerCredential: 100_000_000 } };
+  const uncachedApp = await createApp(options);
+  const cachedApp = await createApp({ ...options, responseCache: { maxBytes: CACHE_MAX_MB * 1024 * 1024, listen: db.listen } });
   const counts = new Map<string, StatementCount>();
   try {
     for (const scenario of list.filter((s) => s.ours)) {
+      const app = scenario.cached ? cachedApp : uncachedApp;
       const request = async (payload: string) => {
         const response = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload });
         const body = response.json() as { errors?: unknown };
@@ -341,7 +354,8 @@ async function countStatements(corpus: Corpus, list: Scenario[]): Promise<Map<st
       });
     }
   } finally {
-    await app.http.close();
+    await uncachedApp.http.close();
+    await cachedApp.http.close();
     await db.close();
   }
   return counts;
@@ -423,7 +437,6 @@ async function main() {
 
     const appEnv: NodeJS.ProcessEnv = {
       ...process.env,
-      PORT: String(await freePort()),
       HOST,
       SEED_SAMPLE_CONTENT: 'false',
       LOG_LEVEL: 'warn',
@@ -438,10 +451,6 @@ async function main() {
     delete appEnv.DATA_DIR;
     if (corpus.kind === 'postgresql') appEnv.DATABASE_URL = corpus.url;
     else appEnv.DATA_DIR = corpus.dataDir;
-    // The same heap ceiling `npm start` and the Dockerfile give it.
-    const ours = await startServer('ours', ['--import', './bench/exit-with-parent.mjs', '--max-old-space-size=160', 'dist/src/main.js'], appEnv, Number(appEnv.PORT));
-    servers.push(ours);
-
     const baselinePort = await freePort();
     const baselineEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, PORT: String(baselinePort), BASELINE_DRIVER: options.baselineDriver, NODE_ENV: 'production' };
     if (corpus.kind === 'postgresql') baselineEnv.BASELINE_DATABASE_URL = corpus.url;
@@ -449,22 +458,50 @@ async function main() {
     const baseline = await startServer(`baseline (${corpus.kind === 'pglite' ? 'PGlite' : options.baselineDriver === 'pg' ? 'pg' : 'postgres.js'})`, ['--import', 'tsx', 'bench/baseline.ts'], baselineEnv, baselinePort);
     servers.push(baseline);
 
-    const problems = await checkSameAnswers(ours, baseline, list, fixtures);
-    if (problems.length) for (const problem of problems) log(`WARNING: ${problem}`);
-    else log('both servers answer the same JSON for the page and list probes');
+    // Our two instances run one after the other (the embedded engine allows one process per
+    // folder): without the response cache for the database path, then with it for page-cached.
+    const problems: string[] = [];
+    const measured = new Map<string, Row>();
+    const oursPeaks: Record<'uncached' | 'cached', number | null> = { uncached: null, cached: null };
+    for (const instance of ['uncached', 'cached'] as const) {
+      const cached = instance === 'cached';
+      const here = list.filter((s) => s.ours && s.cached === cached);
+      const port = await freePort();
+      // The same heap ceiling `npm start` and the Dockerfile give it.
+      const ours = await startServer(`ours (${instance})`, ['--import', './bench/exit-with-parent.mjs', '--max-old-space-size=160', 'dist/src/main.js'], { ...appEnv, PORT: String(port), RESPONSE_CACHE_MAX_MB: cached ? String(CACHE_MAX_MB) : '0' }, port);
+      servers.push(ours);
+      const differences = await checkSameAnswers(ours, baseline, here, fixtures);
+      problems.push(...differences.map((difference) => `ours (${instance}): ${difference}`));
+      if (differences.length) for (const difference of differences) log(`WARNING: ours (${instance}): ${difference}`);
+      else log(`ours (${instance}) and the baseline answer the same JSON for the page${cached ? '' : ' and list'} probes`);
 
-    const rows: Row[] = [];
-    for (const scenario of list) {
-      log(`${scenario.name} (${scenario.label})`);
-      const oursMeasure = scenario.ours ? await measure(ours, '/graphql', scenario.bodies) : null;
-      const baselineMeasure = await measure(baseline, scenario.baselinePath, scenario.bodies);
-      rows.push({ scenario, ours: oursMeasure, baseline: baselineMeasure, statements: statements.get(scenario.name) ?? null });
-      log(`  ours ${oursMeasure ? `${oursMeasure.rps} req/s` : '-'}, baseline ${baselineMeasure.rps} req/s`);
+      for (const scenario of here) {
+        log(`${scenario.name} (${scenario.label}), ours ${instance}`);
+        const oursMeasure = await measure(ours, '/graphql', scenario.bodies);
+        const baselineMeasure = await measure(baseline, scenario.baselinePath, scenario.bodies);
+        measured.set(scenario.name, { scenario, ours: oursMeasure, baseline: baselineMeasure, statements: statements.get(scenario.name) ?? null });
+        log(`  ours ${oursMeasure.rps} req/s, baseline ${baselineMeasure.rps} req/s`);
+        if (cached) {
+          const response = await fetch(`${ours.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: scenario.bodies[0] });
+          const outcome = response.headers.get('x-cache');
+          await response.arrayBuffer();
+          if (outcome !== 'HIT') problems.push(`${scenario.name}: ours answered x-cache ${outcome}, not HIT: the figure is not a cache hit's`);
+        }
+      }
+      oursPeaks[instance] = ours.peakRssMb();
+      await ours.stop();
     }
+    for (const scenario of list.filter((s) => !s.ours)) {
+      log(`${scenario.name} (${scenario.label}), baseline only`);
+      const baselineMeasure = await measure(baseline, scenario.baselinePath, scenario.bodies);
+      measured.set(scenario.name, { scenario, ours: null, baseline: baselineMeasure, statements: null });
+      log(`  baseline ${baselineMeasure.rps} req/s`);
+    }
+    const rows = list.map((scenario) => measured.get(scenario.name)!);
 
-    const oursPeak = ours.peakRssMb();
+    const peaks = Object.values(oursPeaks).filter((peak): peak is number => peak !== null);
+    const oursPeak = peaks.length ? Math.max(...peaks) : null;
     const baselinePeak = baseline.peakRssMb();
-    await ours.stop();
     await baseline.stop();
 
     const report = {
@@ -479,13 +516,14 @@ async function main() {
         ...(row.scenario.note ? { note: row.scenario.note } : {}),
       })),
       peakRssMb: oursPeak === null ? null : round(oursPeak, 1),
+      peakRssMbByInstance: Object.fromEntries(Object.entries(oursPeaks).map(([instance, peak]) => [instance, peak === null ? null : round(peak, 1)])),
       articles: options.articles,
     };
 
     const table = renderTable(rows, {
       corpus,
       fixtures,
-      oursPeak,
+      oursPeaks,
       baselinePeak,
       problems,
       elapsed: performance.now() - started,
@@ -505,7 +543,15 @@ async function main() {
 
 function renderTable(
   rows: Row[],
-  info: { corpus: Corpus; fixtures: Fixtures; oursPeak: number | null; baselinePeak: number | null; problems: string[]; elapsed: number; load: [number, number] },
+  info: {
+    corpus: Corpus;
+    fixtures: Fixtures;
+    oursPeaks: Record<'uncached' | 'cached', number | null>;
+    baselinePeak: number | null;
+    problems: string[];
+    elapsed: number;
+    load: [number, number];
+  },
 ): string {
   const cpu = cpus();
   const header = ['scenario', 'ours req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'baseline req/s', 'p50 ms', 'p99 ms', 'ours/baseline'];
@@ -538,9 +584,9 @@ function renderTable(
     ...body.map(line),
     '',
     'req/s and p50/p99: autocannon; SQL/req: Prisma query events, app in-process, mean (min-max) over up to 50 requests;',
-    `peak RSS (VmHWM of each server process): ours ${mb(info.oursPeak)}, baseline ${mb(info.baselinePeak)}`,
+    `peak RSS (VmHWM of each server process): ours ${mb(info.oursPeaks.uncached)} without the response cache, ${mb(info.oursPeaks.cached)} with it; baseline ${mb(info.baselinePeak)}`,
     ...rows.filter((row) => row.scenario.note).map((row) => `${row.scenario.name}: ${row.scenario.note}`),
-    'page-cached: the API has no response cache yet; the figure is the same work as page-uncached on one hot row.',
+    `page-cached: ours with its response cache (${CACHE_MAX_MB} MB): after the warm-up every request is a hit. The other scenarios: ours with RESPONSE_CACHE_MAX_MB=0, the database path.`,
     ...failures.map((failure) => `WARNING: ${failure}`),
     ...info.problems.map((problem) => `WARNING: ${problem}`),
     // Anything else running on the machine takes CPU from the servers, PostgreSQL and autocannon alike.

@@ -47,6 +47,8 @@ const envSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(DATABASE_LIMIT_DEFAULTS.poolSize),
   /** How long a query waits for a free connection (or a transaction to start) before failing. */
   DB_POOL_TIMEOUT_MS: z.coerce.number().int().min(1).default(DATABASE_LIMIT_DEFAULTS.poolTimeoutMs),
+  /** The most memory the response cache's answers take, in MB (0: no response cache). */
+  RESPONSE_CACHE_MAX_MB: z.coerce.number().min(0).max(4096).default(32),
 });
 
 export interface Config {
@@ -64,6 +66,8 @@ export interface Config {
   trustProxy: boolean;
   rateLimits: { requestsPerCredential?: number; requestsPerIp?: number };
   databaseLimits: DatabaseLimits;
+  /** The response cache's size in bytes; 0 when it is off. */
+  responseCacheMaxBytes: number;
 }
 
 /** Reads the configuration; throws with every problem listed when the environment is invalid. */
@@ -93,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.RATE_LIMIT_PER_IP ? { requestsPerIp: e.RATE_LIMIT_PER_IP } : {}),
     },
     databaseLimits: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, poolSize: e.DB_POOL_SIZE, poolTimeoutMs: e.DB_POOL_TIMEOUT_MS },
+    responseCacheMaxBytes: Math.floor(e.RESPONSE_CACHE_MAX_MB * 1024 * 1024),
   };
 }

@@ -3,6 +3,7 @@
  * Built once per request; loaders are never shared between requests (they cache).
  */
 import type { Viewer } from './auth/viewer.js';
+import { IGNORE_DEPENDENCIES, type CacheDependencies } from './cache/tags.js';
 import type { PrismaClient } from './db/client.js';
 import type { Prisma } from './__generated__/prisma/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
@@ -26,6 +27,8 @@ export interface Context {
   request: RequestInfo;
   /** The server's rate-limit counters (login attempts are charged here); see security/rate-limits.ts. */
   rateLimits: RateLimits;
+  /** Where reads of published data record what the answer depends on (see cache/tags.ts). */
+  cache: CacheDependencies;
 }
 
 export function createContext(
@@ -33,8 +36,9 @@ export function createContext(
   viewer: Viewer | null,
   request: RequestInfo = { id: 'internal', ip: '127.0.0.1' },
   rateLimits: RateLimits = defaultRateLimits(),
+  cache: CacheDependencies = IGNORE_DEPENDENCIES,
 ): Context {
-  return { prisma, viewer, loaders: createLoaders(prisma), request, rateLimits };
+  return { prisma, viewer, loaders: createLoaders(prisma, cache), request, rateLimits, cache };
 }
 
 /**

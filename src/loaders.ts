@@ -3,19 +3,20 @@
  * Document loaders come in pairs by stage: DRAFT for editors' previews, PUBLISHED for everyone.
  */
 import { createArticleLoaders } from './articles/articles.loaders.js';
+import type { CacheDependencies } from './cache/tags.js';
 import { createComparisonLoaders } from './comparisons/comparisons.loaders.js';
 import type { PrismaClient } from './db/client.js';
 import { createPublishedLoaders } from './published.loaders.js';
 import { createTreatmentLoaders } from './treatments/treatments.loaders.js';
 
-export function createLoaders(prisma: PrismaClient) {
-  const published = createPublishedLoaders(prisma);
+export function createLoaders(prisma: PrismaClient, cache: CacheDependencies) {
+  const published = createPublishedLoaders(prisma, cache);
   return {
     categoryById: published.categoryById,
     personById: published.personById,
     tagById: published.tagById,
-    ...createArticleLoaders(prisma, published.publishedArticleById),
-    ...createComparisonLoaders(prisma, published.publishedComparisonById),
+    ...createArticleLoaders(prisma, published.publishedArticleById, cache),
+    ...createComparisonLoaders(prisma, published.publishedComparisonById, cache),
     ...createTreatmentLoaders(prisma, published.publishedTreatmentById),
   };
 }

@@ -34,7 +34,16 @@ if (config.seedSampleContent) {
   if (seeded) logger.info('sample content loaded');
 }
 
-const app = await createApp({ prisma: db.prisma, adminToken, logger, env: config.env, introspection: config.introspection, trustProxy: config.trustProxy, rateLimits: config.rateLimits });
+const app = await createApp({
+  prisma: db.prisma,
+  adminToken,
+  logger,
+  env: config.env,
+  introspection: config.introspection,
+  trustProxy: config.trustProxy,
+  rateLimits: config.rateLimits,
+  responseCache: config.responseCacheMaxBytes > 0 ? { maxBytes: config.responseCacheMaxBytes, listen: db.listen } : undefined,
+});
 await app.http.listen({ port: config.port, host: config.host });
 logger.info(`GraphQL API ready at http://localhost:${config.port}/graphql`);
 

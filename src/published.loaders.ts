@@ -6,6 +6,7 @@
  * statements whatever it links to.
  */
 import { publishedArticleView } from './articles/articles.snapshot.js';
+import { idTag, type CacheDependencies } from './cache/tags.js';
 import { publishedComparisonView } from './comparisons/comparisons.snapshot.js';
 import type { PrismaClient } from './db/client.js';
 import type { Category, Person, Tag } from './__generated__/prisma/client.js';
@@ -34,8 +35,19 @@ interface PublishedRow {
  */
 const uuids = (ids: string[]): string[] => ids.filter(isUuid);
 
-export function createPublishedLoaders(prisma: PrismaClient) {
-  const family = kindLoader<Kind, PublishedRow>(async (ids) => {
+/**
+ * Records every id a batch asks for, found or not, as a dependency of the answer: an answer
+ * that lacks one (a link to an unpublished article) changes when it is published.
+ */
+function dependingOnIds<K extends Kind, R>(cache: CacheDependencies, fetch: (ids: Record<K, string[]>) => Promise<R>) {
+  return (ids: Record<K, string[]>): Promise<R> => {
+    for (const [kind, list] of Object.entries(ids) as [K, string[]][]) cache.depend(...list.map((id) => idTag(kind, id)));
+    return fetch(ids);
+  };
+}
+
+export function createPublishedLoaders(prisma: PrismaClient, cache: CacheDependencies) {
+  const family = kindLoader<Kind, PublishedRow>(dependingOnIds(cache, async (ids) => {
     const rows = await prisma.$queryRaw<PublishedRow[]>`
       SELECT 'ARTICLE' AS kind, p."articleId"::text AS id, p.version, p."updatedAt", NULL::timestamptz AS "createdAt", p.snapshot AS data, to_jsonb(c) AS category
         FROM "PublishedArticle" p LEFT JOIN "Category" c ON c.id = p."categoryId"
@@ -54,10 +66,14 @@ export function createPublishedLoaders(prisma: PrismaClient) {
       SELECT 'TAG', id::text, NULL, NULL, NULL, to_jsonb(t), NULL FROM "Tag" t WHERE id = ANY(${uuids(ids.TAG)}::uuid[])`;
     return rows.flatMap((row) => {
       const own = { kind: row.kind, id: row.id, row };
-      // The category comes along as a row of its own kind (primed, not fetched again).
-      return row.category ? [own, { kind: 'CATEGORY' as const, id: String(row.category.id), row: { ...row, kind: 'CATEGORY' as const, data: row.category, category: null } }] : [own];
+      if (!row.category) return [own];
+      // The category comes along as a row of its own kind (primed, not fetched again), and the
+      // answer depends on it as if it had been asked for.
+      const categoryId = String(row.category.id);
+      cache.depend(idTag('CATEGORY', categoryId));
+      return [own, { kind: 'CATEGORY' as const, id: categoryId, row: { ...row, kind: 'CATEGORY' as const, data: row.category, category: null } }];
     });
-  }, KINDS);
+  }), KINDS);
 
   const withDates = <T>(row: PublishedRow): T => {
     const data = row.data as Record<string, unknown>;

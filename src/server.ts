@@ -9,9 +9,12 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { GraphQLFormattedError } from 'graphql';
 import { createAuthenticator } from './auth/viewer.js';
+import { ResponseCache } from './cache/response-cache.js';
+import { responseCachePlugin, serveCachedAnswers } from './cache/response-cache.http.js';
+import { IGNORE_DEPENDENCIES } from './cache/tags.js';
 import { createContext, type Context } from './context.js';
 import { cacheControlPlugin } from './http/cache-control.js';
-import type { PrismaClient } from './db/client.js';
+import type { Listen, PrismaClient } from './db/client.js';
 import { DATABASE_BUSY_MESSAGE, ErrorCode, isDatabaseBusy } from './errors.js';
 import { resolvers, typeDefs } from './schema.js';
 import { MAX_BODY_BYTES, MAX_TOKENS } from './security/limits.js';
@@ -34,12 +37,21 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Rate limits in place of those in security/limits.ts (tests use small or generous ones). */
   rateLimits?: Partial<RateLimitConfig>;
+  /**
+   * Keeps answers to public queries in memory (see cache/response-cache.ts), up to `maxBytes`,
+   * invalidated through `listen` (the database's LISTEN). Off when absent.
+   */
+  responseCache?: { maxBytes: number; ttlMs?: number; listen: Listen } | undefined;
 }
 
 export interface App {
   http: FastifyInstance;
   apollo: ApolloServer<Context>;
+  /** The response cache, when it is on. */
+  responseCache: ResponseCache | null;
 }
+
+const GRAPHQL_PATH = '/graphql';
 
 /** Builds the server, ready to `listen` (or to `inject` requests in tests). */
 export async function createApp(options: AppOptions): Promise<App> {
@@ -51,6 +63,13 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   const production = options.env === 'production';
   const introspection = options.introspection ?? !production;
+  const responseCache = options.responseCache
+    ? await ResponseCache.start({
+        ...options.responseCache,
+        logger: options.logger,
+        notify: async (channel, payload) => void (await options.prisma.$executeRaw`SELECT pg_notify(${channel}, ${payload})`),
+      })
+    : null;
   const apollo = new ApolloServer<Context>({
     typeDefs,
     resolvers,
@@ -70,14 +89,24 @@ export async function createApp(options: AppOptions): Promise<App> {
       // Our own Cache-Control (public published reads vs private) instead of Apollo's per-field hints.
       ApolloServerPluginCacheControlDisabled(),
       cacheControlPlugin(),
+      ...(responseCache ? [responseCachePlugin(responseCache)] : []),
     ],
   });
   await apollo.start();
 
+  if (responseCache) {
+    // Before the route is registered, so that hits are answered ahead of Apollo.
+    http.addHook('preHandler', serveCachedAnswers(responseCache, rateLimits, GRAPHQL_PATH));
+    http.addHook('onClose', () => responseCache.close());
+  }
   await http.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    context: async (request) =>
-      createContext(options.prisma, await authenticate(request.headers.authorization, request.ip), { id: String(request.id), ip: request.ip }, rateLimits),
+    path: GRAPHQL_PATH,
+    context: async (request) => {
+      const viewer = await authenticate(request.headers.authorization, request.ip);
+      // Only answers to the public are cached, so only their dependencies are recorded.
+      const dependencies = viewer === null && responseCache ? responseCache.begin() : IGNORE_DEPENDENCIES;
+      return createContext(options.prisma, viewer, { id: String(request.id), ip: request.ip }, rateLimits, dependencies);
+    },
   });
 
   http.get('/healthz', async (_request, reply) => {
@@ -89,7 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     }
   });
 
-  return { http, apollo };
+  return { http, apollo, responseCache };
 }
 
 /**

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { kindTag, type CacheDependencies } from '../cache/tags.js';
 import type { PrismaClient } from '../db/client.js';
 import type { IdLoader } from '../shared/kind-loader.js';
 import { loaderById, loaderOfMembers, loadPresent } from '../shared/batch.js';
@@ -11,7 +12,7 @@ function byDateDesc(a: ArticleView, b: ArticleView): number {
   return (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.id < b.id ? 1 : -1);
 }
 
-export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<ArticleView>) {
+export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<ArticleView>, cache: CacheDependencies) {
   const articleById = {
     /** Drafts of live (not trashed) articles. */
     DRAFT: loaderById(async (ids) => (await readArticleDrafts(prisma, ids)).filter((a) => !a.deletedAt)),
@@ -33,12 +34,14 @@ export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<A
   }
 
   /** Published articles holding each comparison, newest first (a comparison is held by a few). */
-  const publishedHoldingComparison = loaderOfMembers<ArticleView>(async (keys) =>
-    (await prisma.publishedArticle.findMany({ where: { comparisonIds: { hasSome: keys } }, orderBy: [...newestFirst] })).map((row) => ({
+  const publishedHoldingComparison = loaderOfMembers<ArticleView>(async (keys) => {
+    // A search over all published articles: any publish may change it.
+    cache.depend(kindTag('ARTICLE'));
+    return (await prisma.publishedArticle.findMany({ where: { comparisonIds: { hasSome: keys } }, orderBy: [...newestFirst] })).map((row) => ({
       keys: row.comparisonIds,
       value: publishedArticleView(row),
-    })),
-  );
+    }));
+  });
 
   /**
    * The newest `limit` published articles about each treatment, all in one statement: a
@@ -46,6 +49,8 @@ export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<A
    */
   const newestAboutTreatment = new DataLoader<{ treatmentId: string; limit: number }, ArticleView[], string>(
     async (keys) => {
+      // A search over all published articles: any publish may change it.
+      cache.depend(kindTag('ARTICLE'));
       const rows = await prisma.$queryRaw<{ key: number; articleId: string; version: number; updatedAt: Date; snapshot: unknown }[]>`
         SELECT k.ord::int - 1 AS key, p."articleId"::text AS "articleId", p.version, p."updatedAt", p.snapshot
           FROM unnest(${keys.map((k) => k.treatmentId)}::uuid[], ${keys.map((k) => k.limit)}::int[]) WITH ORDINALITY AS k(id, n, ord)

@@ -5,6 +5,7 @@
 import type { ArticleOrderBy, ArticleWhereInput, CreateArticleInput, RelatedLinkInput, UpdateArticleInput } from '../__generated__/graphql.js';
 import type { ExpertRole, Prisma, RelatedLinkKind } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
+import { kindTag, slugTag } from '../cache/tags.js';
 import { inTransaction, type Context, type ServiceContext } from '../context.js';
 import { fromPrismaError } from '../errors.js';
 import type { RelatedLinkMapper } from '../links/links.mappers.js';
@@ -68,6 +69,7 @@ export async function list(ctx: Context, args: ArticleListArgs): Promise<Connect
     );
   }
   const order = publishedOrders[orderBy];
+  ctx.cache.depend(kindTag('ARTICLE'));
   const filter = await publishedFilter(ctx, args.where);
   const query = pageQuery(args, order);
   const rows = filter ? await ctx.prisma.publishedArticle.findMany({ where: query.after ? { AND: [filter, query.after] } : filter, orderBy: query.orderBy, take: query.take }) : [];
@@ -101,21 +103,25 @@ function dateRange(where: ArticleWhereInput | null | undefined): { publishedAt: 
 async function publishedFilter(ctx: Context, where: ArticleWhereInput | null | undefined): Promise<Prisma.PublishedArticleWhereInput | null> {
   const filters: Prisma.PublishedArticleWhereInput[] = [];
   if (where?.categorySlug) {
+    ctx.cache.depend(slugTag('CATEGORY', where.categorySlug));
     const category = await ctx.prisma.category.findUnique({ where: { slug: where.categorySlug }, select: { id: true } });
     if (!category) return null;
     filters.push({ categoryId: category.id });
   }
   if (where?.treatmentSlug) {
+    ctx.cache.depend(slugTag('TREATMENT', where.treatmentSlug));
     const treatment = await ctx.prisma.publishedTreatment.findUnique({ where: { slug: where.treatmentSlug }, select: { treatmentId: true } });
     if (!treatment) return null;
     filters.push({ treatmentIds: { has: treatment.treatmentId } });
   }
   if (where?.expertSlug) {
+    ctx.cache.depend(slugTag('PERSON', where.expertSlug));
     const person = await ctx.prisma.person.findUnique({ where: { slug: where.expertSlug }, select: { id: true } });
     if (!person) return null;
     filters.push({ expertIds: { has: person.id } });
   }
   if (where?.tagSlug) {
+    ctx.cache.depend(slugTag('TAG', where.tagSlug));
     const tag = await ctx.prisma.tag.findUnique({ where: { slug: where.tagSlug }, select: { id: true } });
     if (!tag) return null;
     filters.push({ tagIds: { has: tag.id } });

@@ -4,19 +4,23 @@
 import type { CreateCategoryInput, UpdateCategoryInput } from '../__generated__/graphql.js';
 import type { Category } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
-import { inTransaction, type ServiceContext } from '../context.js';
+import { kindTag, slugTag } from '../cache/tags.js';
+import { inTransaction, type Context, type ServiceContext } from '../context.js';
 import { conflict, fromPrismaError, notFound } from '../errors.js';
 import { existingId } from '../shared/ids.js';
 import { parseInput } from '../shared/validation.js';
 import { createCategoryInput, updateCategoryInput } from './categories.validation.js';
 
 type Ctx = ServiceContext;
+type ReadCtx = Pick<Context, 'prisma' | 'cache'>;
 
-export function findBySlug(ctx: Ctx, slug: string): Promise<Category | null> {
+export function findBySlug(ctx: ReadCtx, slug: string): Promise<Category | null> {
+  ctx.cache.depend(slugTag('CATEGORY', slug));
   return ctx.prisma.category.findUnique({ where: { slug } });
 }
 
-export function listAll(ctx: Ctx): Promise<Category[]> {
+export function listAll(ctx: ReadCtx): Promise<Category[]> {
+  ctx.cache.depend(kindTag('CATEGORY'));
   return ctx.prisma.category.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
 }
 

@@ -1,10 +1,11 @@
+import { kindTag, type CacheDependencies } from '../cache/tags.js';
 import type { PrismaClient } from '../db/client.js';
 import type { IdLoader } from '../shared/kind-loader.js';
 import { loaderById, loaderOfMembers, loadPresent } from '../shared/batch.js';
 import type { Stage } from '../workflow/documents.js';
 import { publishedComparisonView, readComparisonDrafts, type ComparisonView } from './comparisons.snapshot.js';
 
-export function createComparisonLoaders(prisma: PrismaClient, published: IdLoader<ComparisonView>) {
+export function createComparisonLoaders(prisma: PrismaClient, published: IdLoader<ComparisonView>, cache: CacheDependencies) {
   const comparisonById = {
     DRAFT: loaderById(async (ids) => (await readComparisonDrafts(prisma, ids)).filter((c) => !c.deletedAt)),
     PUBLISHED: published,
@@ -26,11 +27,13 @@ export function createComparisonLoaders(prisma: PrismaClient, published: IdLoade
           return value ? [{ keys: [row.treatmentId], value }] : [];
         });
       }),
-      PUBLISHED: loaderOfMembers<ComparisonView>(async (ids) =>
-        (
+      PUBLISHED: loaderOfMembers<ComparisonView>(async (ids) => {
+        // A search over all published comparisons: any publish may change it.
+        cache.depend(kindTag('COMPARISON'));
+        return (
           await prisma.publishedComparison.findMany({ where: { treatmentIds: { hasSome: ids } }, orderBy: [{ createdAt: 'desc' }, { comparisonId: 'desc' }] })
-        ).map((row) => ({ keys: row.treatmentIds, value: publishedComparisonView(row) })),
-      ),
+        ).map((row) => ({ keys: row.treatmentIds, value: publishedComparisonView(row) }));
+      }),
     },
   };
 }

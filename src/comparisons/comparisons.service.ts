@@ -5,6 +5,7 @@
 import type { ComparisonWhereInput, CreateComparisonInput, UpdateComparisonInput } from '../__generated__/graphql.js';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
+import { kindTag, slugTag } from '../cache/tags.js';
 import { inTransaction, type Context, type ServiceContext } from '../context.js';
 import { fromPrismaError } from '../errors.js';
 import { loadPresent } from '../shared/batch.js';
@@ -52,8 +53,10 @@ export async function list(ctx: Context, args: PageArgs & { where?: ComparisonWh
       loadPresent(ctx.loaders.comparisonById.DRAFT, page.map((r) => r.id)),
     );
   }
+  ctx.cache.depend(kindTag('COMPARISON'));
   let filter: Prisma.PublishedComparisonWhereInput | null = {};
   if (args.where?.treatmentSlug) {
+    ctx.cache.depend(slugTag('TREATMENT', args.where.treatmentSlug));
     const treatment = await ctx.prisma.publishedTreatment.findUnique({ where: { slug: args.where.treatmentSlug }, select: { treatmentId: true } });
     filter = treatment ? { treatmentIds: { has: treatment.treatmentId } } : null;
   }

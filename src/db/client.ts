@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import pg from 'pg';
 import { PrismaClient } from '../__generated__/prisma/client.js';
 import { DATABASE_LIMIT_DEFAULTS, type DatabaseLimits } from '../config.js';
 import { applyMigrations, loadMigrationList } from './migrations.js';
@@ -36,13 +37,39 @@ export interface Database {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Applies pending migrations; answers the names applied. */
   migrate(): Promise<string[]>;
+  /**
+   * LISTENs on `channel` on a connection of its own (PostgreSQL) or on the embedded engine
+   * itself. Resolves once listening; rejects when that fails.
+   */
+  listen: Listen;
   close(): Promise<void>;
 }
+
+export type Listen = (channel: string, handlers: ListenHandlers) => Promise<Subscription>;
+
+export interface ListenHandlers {
+  onNotification(payload: string): void;
+  /**
+   * The connection is gone: notifications may have been missed and no more arrive through
+   * this subscription; listen again. Not called after `close()`, nor ever on the embedded
+   * engine (it is in this process, with no connection to lose).
+   */
+  onLost(error: Error): void;
+}
+
+export interface Subscription {
+  close(): Promise<void>;
+}
+
+/** How often a listening connection proves it is alive (a cut network may never say so). */
+const LISTENER_HEARTBEAT_MS = 10_000;
+const LISTENER_HEARTBEAT_TIMEOUT_MS = 5_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   let closeDriver: () => Promise<void> = async () => {};
   let kind: Database['kind'];
+  let listen: Listen;
   const limits: DatabaseLimits = { ...DATABASE_LIMIT_DEFAULTS, ...options.limits };
 
   if (options.url) {
@@ -56,12 +83,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // (SQLSTATE 57014, answered to clients as SERVICE_UNAVAILABLE; see errors.ts).
       ...(limits.statementTimeoutMs > 0 ? { statement_timeout: limits.statementTimeoutMs } : {}),
     });
+    const url = options.url;
+    listen = (channel, handlers) => listenOnPostgres(url, channel, handlers);
   } else {
     kind = 'pglite';
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     const pglite = await PGlite.create(options.dataDir);
     adapterFactory = new PrismaPGlite(pglite);
     closeDriver = () => pglite.close();
+    listen = async (channel, handlers) => {
+      const unlisten = await pglite.listen(channel, (payload) => handlers.onNotification(payload));
+      return { close: () => unlisten() };
+    };
   }
 
   const prisma = new PrismaClient({
@@ -86,6 +119,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       if (await isUpToDate(prisma)) return [];
       return applyMigrations(adapterFactory);
     },
+    listen,
     async close() {
       await prisma.$disconnect();
       await closeDriver();
@@ -106,4 +140,55 @@ async function isUpToDate(prisma: PrismaClient): Promise<boolean> {
   }
   const names = new Set(applied.map((row) => row.migration_name));
   return wanted.every((name) => names.has(name));
+}
+
+/**
+ * A LISTEN on its own pg connection: the pool's connections are lent to one query at a time,
+ * so notifications need one that stays. Errors, the server closing it, and a heartbeat that
+ * goes unanswered all end the subscription with `onLost`.
+ */
+async function listenOnPostgres(url: string, channel: string, handlers: ListenHandlers): Promise<Subscription> {
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: `cms-listen-${channel}`,
+    keepAlive: true,
+    connectionTimeoutMillis: LISTENER_HEARTBEAT_TIMEOUT_MS,
+    query_timeout: LISTENER_HEARTBEAT_TIMEOUT_MS,
+  });
+  let ended = false;
+  let heartbeat: NodeJS.Timeout | undefined = undefined;
+  const end = (): Promise<void> => {
+    ended = true;
+    clearInterval(heartbeat);
+    client.removeAllListeners('notification');
+    // Errors while closing a connection that is already broken say nothing new.
+    client.on('error', () => {});
+    return client.end().catch(() => {});
+  };
+  const lose = (error: Error) => {
+    if (ended) return;
+    void end();
+    handlers.onLost(error);
+  };
+  client.on('notification', (message) => {
+    if (message.channel === channel) handlers.onNotification(message.payload ?? '');
+  });
+  client.on('error', lose);
+  client.on('end', () => lose(new Error('the listening connection was closed')));
+  try {
+    await client.connect();
+    await client.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+  } catch (error) {
+    await end();
+    throw error;
+  }
+  heartbeat = setInterval(() => {
+    client.query('SELECT 1').catch((error: unknown) => lose(error instanceof Error ? error : new Error(String(error))));
+  }, LISTENER_HEARTBEAT_MS);
+  heartbeat.unref();
+  return {
+    async close() {
+      if (!ended) await end();
+    },
+  };
 }

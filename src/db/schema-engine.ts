@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export type SchemaEngine = bg.SchemaEngine;
@@ -42,8 +42,37 @@ export async function openSchemaEngine(
   return bg.SchemaEngine.new(
     { datamodels: [['schema.prisma', schemaText]] },
     log,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(withWholeScripts(adapterFactory)),
   );
+}
+
+/**
+ * PrismaPg's `executeScript` cuts a migration at every ';', inside function bodies, strings and
+ * comments too, so a migration with a trigger function could not be applied. The native engine
+ * sends a migration script to PostgreSQL whole (one simple-protocol query), and so does this.
+ * Other adapters (PGlite's runs the script whole already) are left as they are.
+ */
+function withWholeScripts(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  if (factory.adapterName !== '@prisma/adapter-pg') return factory;
+  const wrap = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const pgAdapter = adapter as SqlDriverAdapter & { client: { query(sql: string): Promise<unknown> }; onError(error: unknown): never };
+    return Object.assign(Object.create(pgAdapter) as SqlDriverAdapter, {
+      async executeScript(script: string) {
+        try {
+          await pgAdapter.client.query(script);
+        } catch (error) {
+          // Converted to the adapter's error type, as its own executeScript does.
+          pgAdapter.onError(error);
+        }
+      },
+    });
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => wrap(await factory.connect()),
+    connectToShadowDb: async () => wrap(await factory.connectToShadowDb()),
+  };
 }
 
 /** Schema filters: nothing in the database is managed outside Prisma. */

@@ -4,7 +4,8 @@
 import type { CreatePersonInput, UpdatePersonInput } from '../__generated__/graphql.js';
 import type { Person } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
-import { inTransaction, type ServiceContext } from '../context.js';
+import { kindTag, slugTag } from '../cache/tags.js';
+import { inTransaction, type Context, type ServiceContext } from '../context.js';
 import { conflict, fromPrismaError, notFound } from '../errors.js';
 import { existingId } from '../shared/ids.js';
 import { pageQuery, toConnection, type ConnectionMapper, type KeysetOrder, type PageArgs } from '../shared/pagination.js';
@@ -12,14 +13,17 @@ import { parseInput } from '../shared/validation.js';
 import { createPersonInput, updatePersonInput } from './people.validation.js';
 
 type Ctx = ServiceContext;
+type ReadCtx = Pick<Context, 'prisma' | 'cache'>;
 
 const byName: KeysetOrder = { field: 'name', direction: 'asc' };
 
-export function findBySlug(ctx: Ctx, slug: string): Promise<Person | null> {
+export function findBySlug(ctx: ReadCtx, slug: string): Promise<Person | null> {
+  ctx.cache.depend(slugTag('PERSON', slug));
   return ctx.prisma.person.findUnique({ where: { slug } });
 }
 
-export async function list(ctx: Ctx, args: PageArgs): Promise<ConnectionMapper<Person>> {
+export async function list(ctx: ReadCtx, args: PageArgs): Promise<ConnectionMapper<Person>> {
+  ctx.cache.depend(kindTag('PERSON'));
   const query = pageQuery(args, byName);
   const rows = await ctx.prisma.person.findMany({ where: query.after ?? {}, orderBy: query.orderBy, take: query.take });
   return toConnection(rows, query, byName, Boolean(args.after), () => ctx.prisma.person.count());

@@ -6,20 +6,24 @@
 import type { CreateTagInput, UpdateTagInput } from '../__generated__/graphql.js';
 import type { Tag } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
-import { inTransaction, type ServiceContext } from '../context.js';
+import { kindTag, slugTag } from '../cache/tags.js';
+import { inTransaction, type Context, type ServiceContext } from '../context.js';
 import { fromPrismaError } from '../errors.js';
 import { existingId } from '../shared/ids.js';
 import { parseInput } from '../shared/validation.js';
 import { createTagInput, updateTagInput } from './tags.validation.js';
 
 type Ctx = ServiceContext;
+type ReadCtx = Pick<Context, 'prisma' | 'cache'>;
 
-export function findBySlug(ctx: Ctx, slug: string): Promise<Tag | null> {
+export function findBySlug(ctx: ReadCtx, slug: string): Promise<Tag | null> {
+  ctx.cache.depend(slugTag('TAG', slug));
   return ctx.prisma.tag.findUnique({ where: { slug } });
 }
 
 /** Every tag, by name (ids break ties, though names are unique). */
-export function listAll(ctx: Ctx): Promise<Tag[]> {
+export function listAll(ctx: ReadCtx): Promise<Tag[]> {
+  ctx.cache.depend(kindTag('TAG'));
   return ctx.prisma.tag.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
 }
 

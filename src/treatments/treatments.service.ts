@@ -5,6 +5,7 @@
 import type { CreateTreatmentInput, TreatmentWhereInput, UpdateTreatmentInput } from '../__generated__/graphql.js';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
+import { kindTag, slugTag } from '../cache/tags.js';
 import { inTransaction, type Context, type ServiceContext } from '../context.js';
 import { fromPrismaError } from '../errors.js';
 import { loadPresent } from '../shared/batch.js';
@@ -48,6 +49,7 @@ export async function list(ctx: Context, args: PageArgs & { where?: TreatmentWhe
       loadPresent(ctx.loaders.treatmentById.DRAFT, page.map((r) => r.id)),
     );
   }
+  ctx.cache.depend(kindTag('TREATMENT'));
   const filter = await publishedFilter(ctx, args.where);
   const query = pageQuery(args, newestPublishedFirst);
   const rows = filter
@@ -74,12 +76,15 @@ function draftFilter(where: TreatmentWhereInput | null | undefined): Prisma.Trea
 async function publishedFilter(ctx: Context, where: TreatmentWhereInput | null | undefined): Promise<Prisma.PublishedTreatmentWhereInput | null> {
   const filters: Prisma.PublishedTreatmentWhereInput[] = [];
   if (where?.categorySlug) {
+    // Which treatments published articles in the category are about.
+    ctx.cache.depend(slugTag('CATEGORY', where.categorySlug), kindTag('ARTICLE'));
     const category = await ctx.prisma.category.findUnique({ where: { slug: where.categorySlug }, select: { id: true } });
     if (!category) return null;
     const articles = await ctx.prisma.publishedArticle.findMany({ where: { categoryId: category.id }, select: { treatmentIds: true } });
     filters.push({ treatmentId: { in: [...new Set(articles.flatMap((a) => a.treatmentIds))] } });
   }
   if (where?.comparedWithSlug) {
+    ctx.cache.depend(kindTag('COMPARISON'));
     const other = await ctx.prisma.publishedTreatment.findUnique({ where: { slug: where.comparedWithSlug }, select: { treatmentId: true } });
     if (!other) return null;
     const comparisons = await ctx.prisma.publishedComparison.findMany({ where: { treatmentIds: { has: other.treatmentId } }, select: { treatmentIds: true } });

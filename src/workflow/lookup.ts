@@ -3,6 +3,7 @@
  * (the draft), following old slugs of published documents so links out in the world keep working.
  */
 import { authorize } from '../auth/policy.js';
+import { idTag, slugTag } from '../cache/tags.js';
 import type { Context } from '../context.js';
 import type { DocumentType, DocumentView, Stage } from './documents.js';
 
@@ -24,10 +25,13 @@ export function stageFor(ctx: Pick<Context, 'viewer'>, preview: boolean | null |
 
 export async function findBySlug<V extends DocumentView>(ctx: Context, lookup: SlugLookup<V>, slug: string, preview: boolean | null | undefined): Promise<V | null> {
   const stage = stageFor(ctx, preview);
+  // Whatever is found here, a redirect or nothing: publishing at this slug changes the answer.
+  ctx.cache.depend(slugTag(lookup.type, slug));
   let id = stage === 'DRAFT' ? await lookup.draftIdBySlug(slug) : null;
   if (!id) {
     const published = await lookup.publishedBySlug(slug);
     if (published) {
+      ctx.cache.depend(idTag(lookup.type, published.id));
       lookup.byId.PUBLISHED.prime(published.id, published);
       if (stage === 'PUBLISHED') return published;
       id = published.id;

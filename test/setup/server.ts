@@ -5,7 +5,7 @@
  */
 import { pino } from 'pino';
 import { afterAll, beforeAll } from 'vitest';
-import { createApp, type App } from '../../src/server.js';
+import { createApp, type App, type AppOptions } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -33,12 +33,30 @@ export interface TestApi {
   send<T = Record<string, any>>(query: string, variables: Record<string, unknown> | undefined, headers: Record<string, string>): Promise<GraphQLResponse<T>>;
 }
 
+export interface TestAppOptions {
+  /** Turns the response cache on, with this many bytes (it listens on the test database). */
+  responseCacheMaxBytes?: number;
+  prisma?: AppOptions['prisma'];
+  rateLimits?: AppOptions['rateLimits'];
+}
+
+/** Another server on `db` (the same database as a file's api, or a second server beside it). */
+export function createTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<App> {
+  return createApp({
+    prisma: options.prisma ?? db.prisma,
+    adminToken: ADMIN_TOKEN,
+    logger: pino({ level: 'silent' }),
+    rateLimits: options.rateLimits ?? GENEROUS_RATE_LIMITS,
+    responseCache: options.responseCacheMaxBytes ? { maxBytes: options.responseCacheMaxBytes, listen: db.listen } : undefined,
+  });
+}
+
 /** Starts a server on a fresh database for the current test file, and stops it afterwards. */
-export function useTestApi(): TestApi {
+export function useTestApi(options: TestAppOptions = {}): TestApi {
   const api = {} as TestApi;
   beforeAll(async () => {
     api.db = await createTestDatabase();
-    api.app = await createApp({ prisma: api.db.prisma, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), rateLimits: GENEROUS_RATE_LIMITS });
+    api.app = await createTestApp(api.db, options);
     api.send = async (query, variables, headers) => {
       const response = await api.app.http.inject({
         method: 'POST',
