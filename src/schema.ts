@@ -12,6 +12,7 @@ import { comparisonResolvers } from './comparisons/comparisons.resolvers.js';
 import { bodyResolvers } from './content/body.resolvers.js';
 import { prismaDir } from './db/migrations.js';
 import { personResolvers } from './people/people.resolvers.js';
+import { searchResolvers } from './search/search.resolvers.js';
 import { treatmentResolvers } from './treatments/treatments.resolvers.js';
 import { userResolvers } from './users/users.resolvers.js';
 import { workflowResolvers } from './workflow/workflow.resolvers.js';
@@ -26,6 +27,7 @@ const domainResolvers: Resolvers[] = [
   categoryResolvers,
   comparisonResolvers,
   personResolvers,
+  searchResolvers,
   treatmentResolvers,
   userResolvers,
   workflowResolvers,
