@@ -4,7 +4,8 @@
  * autocannon at the same concurrency, scenario by scenario.
  *
  *   npm run bench -- [--articles N] [--quick] [--pglite] [--json] [--connections N] [--duration S]
- *                    [--baseline-driver postgres|pg] [--skip-build]
+ *                    [--baseline-driver postgres|pg] [--skip-build] [--only search,list-first]
+ *                    [--database cms_bench_x]
  *
  * Measured:
  * - requests/s and p50/p99 latency: autocannon, after a warm-up run that is thrown away;
@@ -14,8 +15,8 @@
  * - peak RSS: VmHWM of the server process (/proc/<pid>/status), i.e. over its whole life.
  *
  * Progress goes to stderr; the table (or, with --json, exactly one JSON object) to stdout.
- * Servers listen on 127.0.0.1 only, and the database is the local server's `cms_bench` (dropped
- * and recreated each run, kept afterwards) or, with --pglite, an embedded one in a temp dir.
+ * Servers listen on 127.0.0.1 only, and the database is the local server's `cms_bench` (or the
+ * cms_bench* name `--database` gives; dropped and recreated each run, kept afterwards) or, with --pglite, an embedded one in a temp dir.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ import autocannon, { type Request, type Result } from 'autocannon';
 import { pino } from 'pino';
 import { openDatabase } from '../src/db/client.js';
 import { createApp } from '../src/server.js';
-import { loadCorpus, seconds, type Corpus } from './corpus.js';
+import { BENCH_DB, BENCH_DB_PATTERN, loadCorpus, seconds, type Corpus } from './corpus.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const HOST = '127.0.0.1';
@@ -45,10 +46,24 @@ const LIST_QUERY = `query ArticleList($after: String) {
     pageInfo { hasNextPage endCursor }
   }
 }`;
-/** What a search query could look like; the API has none yet, so only the baseline answers it. */
-const SEARCH_QUERY = LIST_QUERY.replace('ArticleList($after: String)', 'Search($q: String!)').replace(`articles(first: ${PAGE_SIZE}, after: $after)`, `searchArticles(query: $q, first: ${PAGE_SIZE})`);
-/** Terms a reader would type; each matches 2-5% of the generated articles. */
-const SEARCH_TERMS = ['knee pain', 'migraine', '"lower back pain"', 'sciatica -surgery', 'yoga OR pilates', 'anxiety', 'plantar fasciitis', 'insomnia'];
+/** A search results page: the hit's document for a result card, its score and snippet. */
+const SEARCH_QUERY = `query Search($q: String!) {
+  search(query: $q, first: ${PAGE_SIZE}) {
+    edges { cursor node { score snippet { html } document {
+      __typename
+      ... on Article { slug title summary publishedAt category { slug name } }
+      ... on Treatment { slug name }
+      ... on Comparison { slug title }
+    } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+/**
+ * What readers type, in every form the query language has (words, a phrase, an exclusion, OR, a
+ * prefix). Each matches a few percent of the documents (the corpus gives each article one of 20
+ * conditions), so every request ranks thousands of matches at 100k articles, not all of them.
+ */
+const SEARCH_TERMS = ['knee pain', 'migraine', '"lower back pain"', 'sciatica -surgery', 'yoga OR pilates', 'anxiety', 'plantar fasci*', 'insomnia'];
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -63,6 +78,8 @@ const { values: flags } = parseArgs({
     duration: { type: 'string' },
     'baseline-driver': { type: 'string', default: 'postgres' },
     'skip-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    database: { type: 'string' },
   },
   strict: true,
 });
@@ -76,7 +93,12 @@ const options = {
   warmup: flags.quick ? 2 : 3,
   baselineDriver: flags['baseline-driver'] === 'pg' ? 'pg' : 'postgres',
   build: !flags['skip-build'],
+  /** Scenarios to run (all when absent): `--only search` or `--only list-first,list-deep`. */
+  only: flags.only ? new Set(flags.only.split(',').map((name) => name.trim())) : null,
+  /** The PostgreSQL database to drop, recreate and load (a cms_bench* name). */
+  database: flags.database ?? BENCH_DB,
 };
+if (!BENCH_DB_PATTERN.test(options.database)) throw new Error(`--database must match ${BENCH_DB_PATTERN}`);
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -215,8 +237,13 @@ async function readFixtures(corpus: Corpus): Promise<Fixtures> {
 // ---------------------------------------------------------------------------------------------
 // Scenarios
 
+const SCENARIO_NAMES = ['page-uncached', 'page-cached', 'list-first', 'list-deep', 'search'] as const;
+for (const name of options.only ?? []) {
+  if (!(SCENARIO_NAMES as readonly string[]).includes(name)) throw new Error(`--only: no scenario "${name}" (${SCENARIO_NAMES.join(', ')})`);
+}
+
 interface Scenario {
-  name: 'page-uncached' | 'page-cached' | 'list-first' | 'list-deep' | 'search';
+  name: (typeof SCENARIO_NAMES)[number];
   label: string;
   /** Request bodies, sent in turn (the same ones to both servers). */
   bodies: string[];
@@ -229,20 +256,20 @@ interface Scenario {
 function scenarios(fixtures: Fixtures): Scenario[] {
   const page = (slug: string) => JSON.stringify({ query: PAGE_QUERY, variables: { slug } });
   const list = (after: string | null) => JSON.stringify({ query: LIST_QUERY, variables: { after } });
-  return [
+  const all: Scenario[] = [
     { name: 'page-uncached', label: `page, ${fixtures.slugs.length} slugs in turn`, bodies: fixtures.slugs.map(page), baselinePath: '/page', ours: true },
     { name: 'page-cached', label: 'page, one slug', bodies: [page(fixtures.cachedSlug)], baselinePath: '/page', ours: true },
     { name: 'list-first', label: `articles(first: ${PAGE_SIZE})`, bodies: [list(null)], baselinePath: '/list', ours: true },
     { name: 'list-deep', label: `articles, page ${fixtures.deepPage}`, bodies: [list(fixtures.deepCursor)], baselinePath: '/list', ours: true },
     {
       name: 'search',
-      label: 'full-text search',
+      label: `search(first: ${PAGE_SIZE}), ${SEARCH_TERMS.length} queries in turn`,
       bodies: SEARCH_TERMS.map((q) => JSON.stringify({ query: SEARCH_QUERY, variables: { q } })),
       baselinePath: '/search',
-      ours: false,
-      note: 'the API has no search query yet: baseline only (to_tsvector computed on the fly, no index)',
+      ours: true,
     },
   ];
+  return all.filter((scenario) => !options.only || options.only.has(scenario.name));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -270,9 +297,14 @@ function firstDifference(a: unknown, b: unknown, at = '$'): string | null {
 /** Both servers must answer the same JSON (without errors) before their speed means anything. */
 async function checkSameAnswers(ours: Server, baseline: Server, list: Scenario[], fixtures: Fixtures): Promise<string[]> {
   const problems: string[] = [];
+  const names = new Set(list.map((s) => s.name));
   const probes = [
-    ...[REFERENCE_SLUG, ...fixtures.slugs.slice(0, 3)].map((slug) => ({ name: `page ${slug}`, path: '/page', body: JSON.stringify({ query: PAGE_QUERY, variables: { slug } }) })),
+    ...(names.has('page-uncached') || names.has('page-cached')
+      ? [REFERENCE_SLUG, ...fixtures.slugs.slice(0, 3)].map((slug) => ({ name: `page ${slug}`, path: '/page', body: JSON.stringify({ query: PAGE_QUERY, variables: { slug } }) }))
+      : []),
     ...list.filter((s) => s.ours && s.name.startsWith('list')).map((s) => ({ name: s.name, path: s.baselinePath, body: s.bodies[0]! })),
+    // Every search query: ranks, snippets and cursors must agree too.
+    ...list.filter((s) => s.name === 'search').flatMap((s) => s.bodies.map((body, i) => ({ name: `search ${JSON.stringify(SEARCH_TERMS[i])}`, path: s.baselinePath, body }))),
   ];
   for (const probe of probes) {
     const [a, b] = await Promise.all([post(`${ours.url}/graphql`, probe.body), post(`${baseline.url}${probe.path}`, probe.body)]);
@@ -401,7 +433,7 @@ async function main() {
   }
 
   log('loading the corpus');
-  const corpus = await loadCorpus({ articles: options.articles, pglite: options.pglite, log });
+  const corpus = await loadCorpus({ articles: options.articles, pglite: options.pglite, database: options.database, log });
   const servers: Server[] = [];
   try {
     const fixtures = await readFixtures(corpus);
@@ -438,7 +470,7 @@ async function main() {
 
     const problems = await checkSameAnswers(ours, baseline, list, fixtures);
     if (problems.length) for (const problem of problems) log(`WARNING: ${problem}`);
-    else log('both servers answer the same JSON for the page and list probes');
+    else log(`both servers answer the same JSON for the ${list.map((s) => s.name).join(', ')} probes`);
 
     const rows: Row[] = [];
     for (const scenario of list) {
@@ -527,7 +559,9 @@ function renderTable(
     'req/s and p50/p99: autocannon; SQL/req: Prisma query events, app in-process, mean (min-max) over up to 50 requests;',
     `peak RSS (VmHWM of each server process): ours ${mb(info.oursPeak)}, baseline ${mb(info.baselinePeak)}`,
     ...rows.filter((row) => row.scenario.note).map((row) => `${row.scenario.name}: ${row.scenario.note}`),
-    'page-cached: the API has no response cache yet; the figure is the same work as page-uncached on one hot row.',
+    ...(rows.some((row) => row.scenario.name === 'page-cached')
+      ? ['page-cached: the API has no response cache yet; the figure is the same work as page-uncached on one hot row.']
+      : []),
     ...failures.map((failure) => `WARNING: ${failure}`),
     ...info.problems.map((problem) => `WARNING: ${problem}`),
     // Anything else running on the machine takes CPU from the servers, PostgreSQL and autocannon alike.

@@ -66,6 +66,21 @@ describe('search', () => {
       expect(hits[1]!.score).toBeGreaterThan(hits[2]!.score);
     });
 
+    it('ranks by each word\'s first three positions, whatever the text holds', async () => {
+      const article = await makeArticle(api, {
+        title: 'Quoll quoll',
+        body: [paragraph(`${'The quoll. '.repeat(6)}It's C:\\quoll\\path, 'quoted' O'Brien x\\y "q" \\'`)],
+      });
+      const [row] = await api.db.prisma.$queryRaw<Record<string, unknown>[]>`
+        SELECT (SELECT array_agg(lexeme ORDER BY lexeme) FROM unnest(vector)) = (SELECT array_agg(lexeme ORDER BY lexeme) FROM unnest("rankVector")) AS "sameWords",
+               (SELECT max(cardinality(positions)) FROM unnest("rankVector")) AS "mostPositions",
+               (SELECT positions FROM unnest("rankVector") WHERE lexeme = 'quoll') AS "rankedQuolls",
+               (SELECT cardinality(positions) FROM unnest(vector) WHERE lexeme = 'quoll') AS "allQuolls"
+        FROM "SearchDocument" WHERE "documentId" = ${article.id}::uuid`;
+      expect(row).toEqual({ sameWords: true, mostPositions: 3, rankedQuolls: [1, 2, 4], allQuolls: 9 });
+      expect(await found('quoll')).toEqual([article.slug]);
+    });
+
     it('matches a quoted phrase only with the words together, in order; plain words anywhere', async () => {
       const together = await makeArticle(api, { body: [paragraph('Our quokka wombat sanctuary opens daily.')] });
       const apart = await makeArticle(api, { body: [paragraph('A wombat met a quokka near the sanctuary.')] });
@@ -340,8 +355,8 @@ describe('search', () => {
       await api.db.prisma.$executeRaw`DELETE FROM "SearchDocument" WHERE "documentId" IN (${article.id}::uuid, ${treatment.id}::uuid)`;
       await api.db.prisma.$executeRaw`UPDATE "SearchDocument" SET version = version - 1, title = 'stale', vector = to_tsvector('english', 'stale') WHERE "documentId" = ${comparison.id}::uuid`;
       await api.db.prisma.$executeRaw`
-        INSERT INTO "SearchDocument" ("documentType", "documentId", slug, title, summary, body, vector, "publishedAt", version, "textVersion")
-        VALUES ('ARTICLE', ${draft.id}::uuid, ${draft.slug}, 'Ocelot draft', '', '', to_tsvector('english', 'Ocelot draft'), now(), 1, 1)`;
+        INSERT INTO "SearchDocument" ("documentType", "documentId", slug, title, summary, body, vector, "rankVector", "publishedAt", version, "textVersion")
+        VALUES ('ARTICLE', ${draft.id}::uuid, ${draft.slug}, 'Ocelot draft', '', '', to_tsvector('english', 'Ocelot draft'), to_tsvector('english', 'Ocelot draft'), now(), 1, 1)`;
       // Even a stray row never shows what is not published.
       expect(await found('ocelot')).toEqual([]);
 

@@ -3,10 +3,11 @@
  * SearchDocument index (search.index.ts), that ranks the matches, keeps one page, and only for
  * that page computes the highlights and reads the published versions whole.
  *
- * Ranking is ts_rank with PostgreSQL's default weights (title A 1.0, summary B 0.4, body C 0.2):
- * for one word it takes the best-weighted occurrence and adds a little for each further one, so
- * a title match outranks any number of body matches. Ties go to the newer publication date,
- * then to the document id, which makes the order total.
+ * Ranking is ts_rank with PostgreSQL's default weights (title A 1.0, summary B 0.4, body C 0.2)
+ * over `rankVector` (each word's first 3 positions: see search.index.ts): for one word it takes
+ * the best-weighted occurrence and adds a little for each further one, so a title match outranks
+ * body matches. (ts_rank_cd would add every occurrence up, letting a long body outrank a title.)
+ * Ties go to the newer publication date, then to the document id, which makes the order total.
  *
  * Paging is keyset on (rank, publishedAt, documentId): the cursor holds the last hit's exact
  * rank (a float4, which survives the trip through a JS number and back unchanged), and the next
@@ -101,7 +102,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
     ),
     page AS (
       SELECT * FROM (
-        SELECT d."documentType", d."documentId", d."publishedAt", ts_rank(d.vector, q.query) AS rank
+        SELECT d."documentType", d."documentId", d."publishedAt", ts_rank(d."rankVector", q.query) AS rank
         FROM q JOIN "SearchDocument" d ON d.vector @@ q.query
         WHERE q.searchable ${typeFilter}
       ) m
