@@ -68,6 +68,8 @@ export interface CorpusOptions {
   pglite: boolean;
   /** The PostgreSQL database to drop and recreate (BENCH_DB by default); must match BENCH_DB_PATTERN. */
   database?: string;
+  /** Use the corpus an earlier run left in `database` as it is (PostgreSQL only). */
+  reuse?: boolean;
   log: (message: string) => void;
 }
 
@@ -109,6 +111,7 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
     // The name goes into DROP DATABASE: only ever one of the benchmark's own.
     if (!BENCH_DB_PATTERN.test(database)) throw new Error(`--database must match ${BENCH_DB_PATTERN}`);
     const url = benchUrl(database);
+    if (options.reuse) return reuseCorpus(url, options);
     const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
     try {
       await admin.unsafe(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
@@ -140,6 +143,18 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
   corpus.loadMs = performance.now() - started;
   options.log(`corpus loaded: ${options.articles} generated articles in ${seconds(corpus.loadMs)}`);
   return corpus;
+}
+
+/** The corpus an earlier run loaded into `url`, untouched (its size read back from it). */
+async function reuseCorpus(url: string, options: CorpusOptions): Promise<Corpus> {
+  const sql = postgresSql(url, 1);
+  try {
+    const [{ generated }] = (await sql.query<{ generated: number }>(`SELECT count(*)::int AS generated FROM "Article" WHERE "createdBy" = 'bench'`)) as [{ generated: number }];
+    options.log(`reusing the corpus in ${url}: ${generated} generated articles`);
+    return { kind: 'postgresql', url, generated, loadMs: 0, open: async () => postgresSql(url), cleanup: async () => {} };
+  } finally {
+    await sql.close();
+  }
 }
 
 /** Migrations and the sample content, the way the server applies them at start. */
@@ -174,9 +189,12 @@ function insert(sql: Sql, table: string, rows: Row[]): Promise<unknown> {
 
 const SEARCH_TABLE = 'SearchDocument';
 
-/** Index rows as the app writes them when it publishes (search.index.ts `indexPublished`). */
-function searchRows(type: SearchDocumentRow['documentType'], documents: { id: string; updatedAt: Date; snapshot: unknown }[]): Row[] {
-  return documents.map((d) => searchDocumentRow(type, { id: d.id, version: 2, updatedAt: d.updatedAt, snapshot: d.snapshot }) as unknown as Row);
+/**
+ * Index rows as the app writes them when it publishes (search.index.ts `indexPublished`). Every
+ * generated treatment is published, so every comparison cell is searchable.
+ */
+function searchRows(type: SearchDocumentRow['documentType'], documents: { id: string; updatedAt: Date; snapshot: unknown }[], publishedTreatmentIds?: ReadonlySet<string>): Row[] {
+  return documents.map((d) => searchDocumentRow(type, { id: d.id, version: 2, updatedAt: d.updatedAt, snapshot: d.snapshot }, publishedTreatmentIds) as unknown as Row);
 }
 
 /** Runs inserts with at most `limit` in flight, so generating a batch overlaps writing the last. */
@@ -351,7 +369,7 @@ async function generate(sql: Sql, count: number, log: (message: string) => void)
       snapshot: c.snapshot,
     })),
   );
-  await writer.write(SEARCH_TABLE, searchRows('COMPARISON', comparisons.map((c) => ({ id: c.id, updatedAt: c.createdAt, snapshot: c.snapshot }))));
+  await writer.write(SEARCH_TABLE, searchRows('COMPARISON', comparisons.map((c) => ({ id: c.id, updatedAt: c.createdAt, snapshot: c.snapshot })), new Set(treatments.map((t) => t.id))));
   await writer.flush();
   log(`  pools (${categories.length} categories, ${PEOPLE} people, ${IMAGES} images, ${TREATMENTS} treatments, ${COMPARISONS} comparisons): ${seconds(performance.now() - started)}`);
 

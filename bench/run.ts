@@ -5,7 +5,7 @@
  *
  *   npm run bench -- [--articles N] [--quick] [--pglite] [--json] [--connections N] [--duration S]
  *                    [--baseline-driver postgres|pg] [--skip-build] [--only search,list-first]
- *                    [--database cms_bench_x]
+ *                    [--database cms_bench_x] [--reuse]
  *
  * Measured:
  * - requests/s and p50/p99 latency: autocannon, after a warm-up run that is thrown away;
@@ -80,6 +80,7 @@ const { values: flags } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     only: { type: 'string' },
     database: { type: 'string' },
+    reuse: { type: 'boolean', default: false },
   },
   strict: true,
 });
@@ -97,7 +98,10 @@ const options = {
   only: flags.only ? new Set(flags.only.split(',').map((name) => name.trim())) : null,
   /** The PostgreSQL database to drop, recreate and load (a cms_bench* name). */
   database: flags.database ?? BENCH_DB,
+  /** Measure the corpus an earlier run left in --database instead of loading one (PostgreSQL only). */
+  reuse: flags.reuse!,
 };
+if (options.reuse && options.pglite) throw new Error('--reuse works with PostgreSQL only (a PGlite corpus lives in a temp dir)');
 if (!BENCH_DB_PATTERN.test(options.database)) throw new Error(`--database must match ${BENCH_DB_PATTERN}`);
 
 function positive(name: string, value: string | undefined, fallback: number): number {
@@ -433,7 +437,7 @@ async function main() {
   }
 
   log('loading the corpus');
-  const corpus = await loadCorpus({ articles: options.articles, pglite: options.pglite, database: options.database, log });
+  const corpus = await loadCorpus({ articles: options.articles, pglite: options.pglite, database: options.database, reuse: options.reuse, log });
   const servers: Server[] = [];
   try {
     const fixtures = await readFixtures(corpus);
@@ -498,7 +502,7 @@ async function main() {
         ...(row.scenario.note ? { note: row.scenario.note } : {}),
       })),
       peakRssMb: oursPeak === null ? null : round(oursPeak, 1),
-      articles: options.articles,
+      articles: corpus.generated,
     };
 
     const table = renderTable(rows, {
@@ -549,7 +553,7 @@ function renderTable(
   return [
     '',
     `${new Date().toISOString().slice(0, 10)}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}`,
-    `${options.articles} generated articles (+ sample content: ${info.fixtures.total} published), ${info.corpus.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}, loaded in ${seconds(info.corpus.loadMs)}`,
+    `${info.corpus.generated} generated articles (+ sample content: ${info.fixtures.total} published), ${info.corpus.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}, ${info.corpus.loadMs ? `loaded in ${seconds(info.corpus.loadMs)}` : `reused from ${info.corpus.url}`}`,
     `${options.connections} connections, ${options.duration} s per scenario after ${options.warmup} s warm-up; baseline driver: ${info.corpus.kind === 'pglite' ? 'PGlite' : options.baselineDriver === 'pg' ? 'pg' : 'postgres.js'}`,
     '',
     line(header),

@@ -159,9 +159,10 @@ describe('indexed text', () => {
       summary: 'Needles\nTCM needling, Zhen jiu',
       body: 'Old.',
     });
-    expect(
-      comparisonSearchText({ title: 'A vs B', intro: 'Intro', verdict: null, rows: [{ aspect: 'Origins', cells: [{ treatmentId: 'a', text: 'West' }, { treatmentId: 'b', text: 'East' }] }] }),
-    ).toEqual({ title: 'A vs B', summary: 'Intro', body: 'Origins\nWest\nEast' });
+    const comparison = { title: 'A vs B', intro: 'Intro', verdict: null, rows: [{ aspect: 'Origins', cells: [{ treatmentId: 'a', text: 'West' }, { treatmentId: 'b', text: 'East' }] }] };
+    expect(comparisonSearchText(comparison, new Set(['a', 'b']))).toEqual({ title: 'A vs B', summary: 'Intro', body: 'Origins\nWest\nEast' });
+    // The cells of a column readers cannot see (an unpublished treatment) are not indexed.
+    expect(comparisonSearchText(comparison, new Set(['a']))).toEqual({ title: 'A vs B', summary: 'Intro', body: 'Origins\nWest' });
   });
 
   it('keeps the markers and the HTML-minded parser out of the text, and bounds the body', () => {

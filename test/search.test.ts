@@ -162,6 +162,24 @@ describe('search', () => {
       expect(narrowed.data!.search.totalCount).toBe(2);
       expect(narrowed.data!.search.edges.map((edge: { node: Hit }) => edge.node.document.slug).sort()).toEqual([comparison.slug, article.slug].sort());
     });
+
+    it('finds a comparison by its cells only for the treatments readers can see, as its page shows them', async () => {
+      const shown = await makeTreatment(api);
+      const hidden = await makeTreatment(api, {}, { publish: false });
+      const comparison = await makeComparison(api, {
+        treatmentIds: [shown.id, hidden.id],
+        rows: [{ aspect: 'Origins', cells: [{ treatmentId: shown.id, text: 'Gerenuk research' }, { treatmentId: hidden.id, text: 'Dugong folklore' }] }],
+      });
+      expect(await found('gerenuk')).toEqual([comparison.slug]);
+      expect(await found('dugong')).toEqual([]);
+
+      // Publishing the treatment shows its column, so its cells are found; taking it down hides them again.
+      await api.asEditor('mutation($id: ID!, $v: Int!) { publishTreatment(id: $id, expectedVersion: $v) { id } }', { id: hidden.id, v: hidden.version });
+      expect(await found('dugong')).toEqual([comparison.slug]);
+      await api.asEditor('mutation($id: ID!) { unpublishTreatment(id: $id) { id } }', { id: hidden.id });
+      expect(await found('dugong')).toEqual([]);
+      expect(await found('gerenuk')).toEqual([comparison.slug]);
+    });
   });
 
   describe('paging', () => {

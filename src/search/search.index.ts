@@ -32,7 +32,9 @@ export interface PublishedVersion {
   snapshot: unknown;
 }
 
-const rowOf: Record<DocumentType, (version: PublishedVersion) => Omit<SearchDocumentRow, 'documentType' | 'documentId' | 'version' | 'textVersion'>> = {
+type RowContent = Omit<SearchDocumentRow, 'documentType' | 'documentId' | 'version' | 'textVersion'>;
+
+const rowOf: Record<DocumentType, (version: PublishedVersion, visibleTreatmentIds: ReadonlySet<string>) => RowContent> = {
   ARTICLE: ({ snapshot, updatedAt }) => {
     const article = snapshot as ArticleSnapshot;
     return { slug: article.slug, publishedAt: article.publishedAt ? new Date(article.publishedAt) : updatedAt, ...articleSearchText(article) };
@@ -41,16 +43,21 @@ const rowOf: Record<DocumentType, (version: PublishedVersion) => Omit<SearchDocu
     const treatment = snapshot as TreatmentSnapshot;
     return { slug: treatment.slug, publishedAt: updatedAt, ...treatmentSearchText(treatment) };
   },
-  COMPARISON: ({ snapshot, updatedAt }) => {
+  COMPARISON: ({ snapshot, updatedAt }, visibleTreatmentIds) => {
     const comparison = snapshot as ComparisonSnapshot;
-    return { slug: comparison.slug, publishedAt: updatedAt, ...comparisonSearchText(comparison) };
+    return { slug: comparison.slug, publishedAt: updatedAt, ...comparisonSearchText(comparison, visibleTreatmentIds) };
   },
 };
 
-/** The index row for a published version. */
-export function searchDocumentRow(type: DocumentType, published: PublishedVersion): SearchDocumentRow {
-  return { documentType: type, documentId: published.id, version: published.version, textVersion: SEARCH_TEXT_VERSION, ...rowOf[type](published) };
+/**
+ * The index row for a published version. `visibleTreatmentIds`, for a comparison: the published
+ * treatments among its columns (only their cells are indexed; see comparisonSearchText).
+ */
+export function searchDocumentRow(type: DocumentType, published: PublishedVersion, visibleTreatmentIds: ReadonlySet<string> = NONE): SearchDocumentRow {
+  return { documentType: type, documentId: published.id, version: published.version, textVersion: SEARCH_TEXT_VERSION, ...rowOf[type](published, visibleTreatmentIds) };
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** How many positions of each word the ranking vector keeps (its first ones: the title's first). */
 export const RANK_POSITIONS = 3;
@@ -94,14 +101,45 @@ async function upsert(db: Db, rows: SearchDocumentRow[]): Promise<void> {
   await db.$executeRawUnsafe(UPSERT_SEARCH_DOCUMENTS_SQL, JSON.stringify(rows));
 }
 
-/** Indexes a version being published; call it in the transaction that writes the version. */
-export function indexPublished(tx: Db, type: DocumentType, published: PublishedVersion): Promise<void> {
-  return upsert(tx, [searchDocumentRow(type, published)]);
+/**
+ * Indexes a version being published; call it in the transaction that writes the version. A
+ * treatment's publish also reindexes the published comparisons that have it as a column: its
+ * cells there become searchable with it.
+ */
+export async function indexPublished(tx: Db, type: DocumentType, published: PublishedVersion): Promise<void> {
+  if (type === 'COMPARISON') {
+    await indexComparisons(tx, [published]);
+    return;
+  }
+  await upsert(tx, [searchDocumentRow(type, published)]);
+  if (type === 'TREATMENT') await reindexComparisonsWith(tx, published.id);
 }
 
-/** Takes a document out of search; call it in the transaction that removes its published version. */
+/**
+ * Takes a document out of search; call it in the transaction that removes its published version
+ * (after removing it). A treatment's cells leave the comparisons that have it as a column.
+ */
 export async function removeFromIndex(tx: Db, type: DocumentType, id: string): Promise<void> {
   await tx.searchDocument.deleteMany({ where: { documentType: type, documentId: id } });
+  if (type === 'TREATMENT') await reindexComparisonsWith(tx, id);
+}
+
+/** Indexes published comparisons, each with the cells of its published treatments only. */
+async function indexComparisons(db: Db, comparisons: PublishedVersion[]): Promise<void> {
+  const columns = [...new Set(comparisons.flatMap((c) => (c.snapshot as ComparisonSnapshot).treatmentIds))];
+  const published = columns.length
+    ? await db.publishedTreatment.findMany({ where: { treatmentId: { in: columns } }, select: { treatmentId: true } })
+    : [];
+  const visible = new Set(published.map((t) => t.treatmentId));
+  await upsert(db, comparisons.map((comparison) => searchDocumentRow('COMPARISON', comparison, visible)));
+}
+
+/** Reindexes the published comparisons that have `treatmentId` as a column (its visibility changed). */
+async function reindexComparisonsWith(tx: Db, treatmentId: string): Promise<void> {
+  const comparisons = await tx.$queryRaw<PublishedVersion[]>`
+    SELECT "comparisonId"::text AS id, version, "updatedAt", snapshot FROM "PublishedComparison"
+    WHERE "treatmentIds" @> ARRAY[${treatmentId}::uuid]`;
+  if (comparisons.length) await indexComparisons(tx, comparisons);
 }
 
 /** Where each kind's published versions live (constant identifiers, never input). */
@@ -145,7 +183,8 @@ export async function reindexSearch(prisma: PrismaClient): Promise<{ indexed: nu
         const versions = await tx.$queryRaw<PublishedVersion[]>`
           SELECT ${Prisma.raw(id)}::text AS id, version, "updatedAt", snapshot FROM ${Prisma.raw(table)}
           WHERE ${Prisma.raw(id)} = ANY(${ids}::uuid[]) FOR SHARE`;
-        await upsert(tx, versions.map((version) => searchDocumentRow(type, version)));
+        if (type === 'COMPARISON') await indexComparisons(tx, versions);
+        else await upsert(tx, versions.map((version) => searchDocumentRow(type, version)));
         return versions.length;
       });
     }

@@ -46,8 +46,13 @@ export function treatmentSearchText(treatment: Pick<TreatmentSnapshot, 'name' | 
   return searchText(treatment.name, [treatment.summary, treatment.otherNames.join(', ')], blocksText(treatment.description));
 }
 
-export function comparisonSearchText(comparison: Pick<ComparisonSnapshot, 'title' | 'intro' | 'verdict' | 'rows'>): SearchText {
-  const rows = comparison.rows.flatMap((row) => [row.aspect, ...row.cells.map((cell) => cell.text)]);
+/**
+ * A comparison's cells count only for the treatments readers can see (`visibleTreatmentIds`, the
+ * published ones), as on its page: a published comparison keeps the column of a treatment that is
+ * not published (yet, or any more), and its cells must not be found.
+ */
+export function comparisonSearchText(comparison: Pick<ComparisonSnapshot, 'title' | 'intro' | 'verdict' | 'rows'>, visibleTreatmentIds: ReadonlySet<string>): SearchText {
+  const rows = comparison.rows.flatMap((row) => [row.aspect, ...row.cells.filter((cell) => visibleTreatmentIds.has(cell.treatmentId)).map((cell) => cell.text)]);
   return searchText(comparison.title, [comparison.intro, comparison.verdict], rows);
 }
 
