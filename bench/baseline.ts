@@ -6,9 +6,9 @@
  *
  * The JSON is the GraphQL API's, field for field: `POST /page` answers what
  * examples/page.graphql answers, `POST /list` what the runner's list query answers
- * (bench/run.ts checks both servers agree before measuring). `POST /search` answers a full-text
- * search (newest first) the API has no equivalent of yet. Requests carry the same GraphQL body
- * the API gets; only `variables` is read.
+ * (bench/run.ts checks both servers agree before measuring), `POST /search` what the runner's
+ * search query answers (its query text parsed by the app's own query parser, src/search/query.ts,
+ * which runs no SQL). Requests carry the same GraphQL body the API gets; only `variables` is read.
  *
  * Run as a child of bench/run.ts. Environment: PORT; BASELINE_DATABASE_URL (PostgreSQL) or
  * BASELINE_PGLITE_DIR (embedded); BASELINE_DRIVER = postgres (postgres.js, default) | pg;
@@ -16,6 +16,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { parseSearchQuery } from '../src/search/query.js';
+import { SNIPPET_OPTIONS } from '../src/search/snippet.js';
 
 interface Driver {
   /** Runs `name`d SQL; answers the first column of the first row. */
@@ -201,25 +203,61 @@ export const LIST_SQL = {
   null: connectionSql('articles', pageSource('null', '')),
 };
 
+/** HTML of a ts_headline answer, as src/search/snippet.ts makes it: text escaped, matches in <mark>. */
+const headlineHtml = (headline: string) => {
+  let html = headline;
+  // '&' first; the stand-in for '<' (src/search/text.ts) is escaped as the '<' it is.
+  const escapes = [["'&'", '&amp;'], ["'<'", '&lt;'], ["'>'", '&gt;'], [`'"'`, '&quot;'], ["''''", '&#39;'], ["U&'\\FF1C'", '&lt;']] as const;
+  for (const [from, to] of escapes) html = `replace(${html}, ${from}, '${to}')`;
+  // Adjacent matches merge, as segments do; then the markers become tags and the break " … ".
+  return `replace(replace(replace(replace(${html}, chr(3) || chr(2), ''), chr(2), '<mark>'), chr(3), '</mark>'), chr(4), ' … ')`;
+};
+
+/** search.service.ts's cursor: base64url of JSON `[rank, "publishedAt", "documentId"]`. */
+const searchCursor = (row: string) => `rtrim(translate(encode(convert_to(
+  '[' || ${row}.rank::text || ',"' || ${iso(`${row}."publishedAt"`)} || '","' || ${row}."documentId" || '"]',
+  'UTF8'), 'base64'), E'+/\\n', '-_'), '=')`;
+
 /**
- * Full-text search over title and summary, computed on the fly (no index: the app has no search
- * yet), newest matches first. The sub-selects with OFFSET 0 keep the match out of the index
- * scan, so PostgreSQL walks the (publishedAt DESC, articleId DESC) index newest first and stops
- * at the 21st match, instead of computing to_tsvector for every row and sorting (which it
- * prefers, misjudging the match rate: ~6 s a query at 100k articles). A term that matches
- * nothing still costs a full pass.
+ * Full-text search ($1: the tsquery source the app's query parser makes of the user's query;
+ * $2: the snippet's ts_headline options, the app's), over the same SearchDocument table and
+ * GIN index the API searches, ranked the same way (ts_rank, ties by date then id), 21 rows;
+ * snippets for the 20 shown only.
  */
-const MATCH = `to_tsvector('english', title || ' ' || coalesce(snapshot->>'summary', '')) @@ (SELECT websearch_to_tsquery('english', $1))`;
-export const SEARCH_SQL = connectionSql(
-  'searchArticles',
-  `SELECT * FROM (
-     (SELECT * FROM (SELECT ${COLUMNS} FROM "PublishedArticle" WHERE "publishedAt" IS NOT NULL ORDER BY "publishedAt" DESC, "articleId" DESC OFFSET 0) dated
-      WHERE ${MATCH} LIMIT 21)
-     UNION ALL
-     (SELECT * FROM (SELECT ${COLUMNS} FROM "PublishedArticle" WHERE "publishedAt" IS NULL ORDER BY "articleId" DESC OFFSET 0) undated
-      WHERE ${MATCH} LIMIT 21)
-   ) u ORDER BY ${ORDER} LIMIT 21`,
-);
+export const SEARCH_SQL = `
+WITH q AS MATERIALIZED (SELECT to_tsquery('english', $1) AS query),
+page AS (
+  SELECT d."documentType", d."documentId", d."publishedAt", ts_rank(d."rankVector", q.query) AS rank
+  FROM q JOIN "SearchDocument" d ON d.vector @@ q.query
+  ORDER BY rank DESC, d."publishedAt" DESC, d."documentId" DESC
+  LIMIT 21
+),
+numbered AS (SELECT p.*, row_number() OVER (ORDER BY p.rank DESC, p."publishedAt" DESC, p."documentId" DESC) AS rn FROM page p),
+edges AS (
+  SELECT n.rn, ${searchCursor('n')} AS cursor, json_build_object(
+    'score', n.rank,
+    'snippet', json_build_object('html', ${headlineHtml(`ts_headline('english', concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), q.query, $2)`)}),
+    'document', CASE n."documentType"
+      WHEN 'ARTICLE' THEN (
+        SELECT json_build_object('__typename', 'Article', 'slug', pa.slug, 'title', pa.title, 'summary', pa.snapshot->>'summary', 'publishedAt', pa.snapshot->'publishedAt',
+          'category', (SELECT json_build_object('slug', c.slug, 'name', c.name) FROM "Category" c WHERE c.id = pa."categoryId"))
+        FROM "PublishedArticle" pa WHERE pa."articleId" = n."documentId")
+      WHEN 'TREATMENT' THEN (
+        SELECT json_build_object('__typename', 'Treatment', 'slug', pt.slug, 'name', pt.name) FROM "PublishedTreatment" pt WHERE pt."treatmentId" = n."documentId")
+      ELSE (
+        SELECT json_build_object('__typename', 'Comparison', 'slug', pc.slug, 'title', pc.title) FROM "PublishedComparison" pc WHERE pc."comparisonId" = n."documentId")
+    END
+  ) AS node
+  FROM numbered n
+  CROSS JOIN q
+  JOIN "SearchDocument" d ON d."documentType" = n."documentType" AND d."documentId" = n."documentId"
+  WHERE n.rn <= 20
+)
+SELECT json_build_object('data', json_build_object('search', json_build_object(
+  'edges', coalesce((SELECT json_agg(json_build_object('cursor', e.cursor, 'node', e.node) ORDER BY e.rn) FROM edges e), '[]'),
+  'pageInfo', json_build_object(
+    'hasNextPage', (SELECT count(*) FROM page) > 20,
+    'endCursor', (SELECT e.cursor FROM edges e ORDER BY e.rn DESC LIMIT 1)))))::text AS json`;
 
 // ---------------------------------------------------------------------------------------------
 // Drivers
@@ -321,7 +359,14 @@ export async function startBaseline(port: number): Promise<{ close(): Promise<vo
         }
         case '/search': {
           if (typeof variables.q !== 'string') return send(response, 400, badRequest('q is required'));
-          return send(response, 200, (await db.one('search', SEARCH_SQL, [variables.q]))!);
+          // The query language is the app's (pure TS, no SQL): both servers search for the same thing.
+          let tsquery: string;
+          try {
+            tsquery = parseSearchQuery(variables.q).tsquery;
+          } catch (error) {
+            return send(response, 400, badRequest(error instanceof Error ? error.message : 'bad query'));
+          }
+          return send(response, 200, (await db.one('search', SEARCH_SQL, [tsquery, SNIPPET_OPTIONS]))!);
         }
         default:
           return send(response, 404, '{"error":"not found"}');

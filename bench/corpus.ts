@@ -6,7 +6,9 @@
  * Every generated document is written twice, like the app keeps it: the draft rows (Article,
  * ArticleExpert, ArticleTreatment, ArticleComparison, RelatedLink; Treatment; Comparison and its
  * columns, rows and cells; status PUBLISHED, version 2) and the published row whose `snapshot`
- * has exactly the shape the workflow writes (articles.workflow.ts `writePublished`).
+ * has exactly the shape the workflow writes (articles.workflow.ts `writePublished`), and its
+ * search index row (SearchDocument), built by the app's own code (src/search/search.index.ts:
+ * the same extracted text, and the same SQL computing the weighted tsvector).
  *
  * Rows go in as multi-row INSERTs, 1,000 rows a statement: `INSERT INTO "T" SELECT * FROM
  * jsonb_populate_recordset(NULL::"T", $1)` with the batch as one JSON parameter, which works the
@@ -20,13 +22,15 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { BodyBlock, TextSpan } from '../src/content/body.js';
 import { openDatabase } from '../src/db/client.js';
+import { searchDocumentRow, UPSERT_SEARCH_DOCUMENTS_SQL, type SearchDocumentRow } from '../src/search/search.index.js';
 import { seedSampleContent } from '../src/seed/seed.js';
 
 /** The local server; the benchmark connects to nothing else. */
 export const ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
-/** BENCH_DB names another database, so that runs beside each other do not drop each other's. */
-export const BENCH_DB = process.env.BENCH_DB ?? 'cms_bench';
-export const BENCH_URL = `postgresql://postgres@127.0.0.1:5432/${BENCH_DB}`;
+/** The database the benchmark drops and recreates, unless `--database` names another cms_bench* one. */
+export const BENCH_DB = 'cms_bench';
+export const BENCH_DB_PATTERN = /^cms_bench[a-z0-9_]*$/;
+const benchUrl = (database: string) => `postgresql://postgres@127.0.0.1:5432/${database}`;
 
 export const BATCH_SIZE = 1000;
 const PEOPLE = 100;
@@ -62,6 +66,10 @@ export interface CorpusOptions {
   /** Generated articles (the sample content comes on top). */
   articles: number;
   pglite: boolean;
+  /** The PostgreSQL database to drop and recreate (BENCH_DB by default); must match BENCH_DB_PATTERN. */
+  database?: string;
+  /** Use the corpus an earlier run left in `database` as it is (PostgreSQL only). */
+  reuse?: boolean;
   log: (message: string) => void;
 }
 
@@ -99,22 +107,27 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
     };
     await migrateAndSeed({ dataDir }, options.log);
   } else {
+    const database = options.database ?? BENCH_DB;
+    // The name goes into DROP DATABASE: only ever one of the benchmark's own.
+    if (!BENCH_DB_PATTERN.test(database)) throw new Error(`--database must match ${BENCH_DB_PATTERN}`);
+    const url = benchUrl(database);
+    if (options.reuse) return reuseCorpus(url, options);
     const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
     try {
-      await admin.unsafe(`DROP DATABASE IF EXISTS "${BENCH_DB}" WITH (FORCE)`);
-      await admin.unsafe(`CREATE DATABASE "${BENCH_DB}"`);
+      await admin.unsafe(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.unsafe(`CREATE DATABASE "${database}"`);
     } finally {
       await admin.end({ timeout: 5 });
     }
     corpus = {
       kind: 'postgresql',
-      url: BENCH_URL,
+      url,
       generated: options.articles,
       loadMs: 0,
-      open: async () => postgresSql(BENCH_URL),
+      open: async () => postgresSql(url),
       cleanup: async () => {},
     };
-    await migrateAndSeed({ url: BENCH_URL }, options.log);
+    await migrateAndSeed({ url }, options.log);
   }
 
   const sql = await corpus.open();
@@ -130,6 +143,18 @@ export async function loadCorpus(options: CorpusOptions): Promise<Corpus> {
   corpus.loadMs = performance.now() - started;
   options.log(`corpus loaded: ${options.articles} generated articles in ${seconds(corpus.loadMs)}`);
   return corpus;
+}
+
+/** The corpus an earlier run loaded into `url`, untouched (its size read back from it). */
+async function reuseCorpus(url: string, options: CorpusOptions): Promise<Corpus> {
+  const sql = postgresSql(url, 1);
+  try {
+    const [{ generated }] = (await sql.query<{ generated: number }>(`SELECT count(*)::int AS generated FROM "Article" WHERE "createdBy" = 'bench'`)) as [{ generated: number }];
+    options.log(`reusing the corpus in ${url}: ${generated} generated articles`);
+    return { kind: 'postgresql', url, generated, loadMs: 0, open: async () => postgresSql(url), cleanup: async () => {} };
+  } finally {
+    await sql.close();
+  }
 }
 
 /** Migrations and the sample content, the way the server applies them at start. */
@@ -157,7 +182,19 @@ type Row = Record<string, unknown>;
 /** Inserts `rows` (objects keyed by column) in one statement. */
 function insert(sql: Sql, table: string, rows: Row[]): Promise<unknown> {
   if (rows.length === 0) return Promise.resolve();
+  // The search index has its own statement: its vector is computed from the texts.
+  if (table === SEARCH_TABLE) return sql.query(UPSERT_SEARCH_DOCUMENTS_SQL, [JSON.stringify(rows)]);
   return sql.query(`INSERT INTO "${table}" SELECT * FROM jsonb_populate_recordset(NULL::"${table}", $1::text::jsonb)`, [JSON.stringify(rows)]);
+}
+
+const SEARCH_TABLE = 'SearchDocument';
+
+/**
+ * Index rows as the app writes them when it publishes (search.index.ts `indexPublished`). Every
+ * generated treatment is published, so every comparison cell is searchable.
+ */
+function searchRows(type: SearchDocumentRow['documentType'], documents: { id: string; updatedAt: Date; snapshot: unknown }[], publishedTreatmentIds?: ReadonlySet<string>): Row[] {
+  return documents.map((d) => searchDocumentRow(type, { id: d.id, version: 2, updatedAt: d.updatedAt, snapshot: d.snapshot }, publishedTreatmentIds) as unknown as Row);
 }
 
 /** Runs inserts with at most `limit` in flight, so generating a batch overlaps writing the last. */
@@ -273,6 +310,7 @@ async function generate(sql: Sql, count: number, log: (message: string) => void)
     'PublishedTreatment',
     treatments.map((t) => ({ treatmentId: t.id, slug: t.snapshot.slug, name: t.snapshot.name, createdAt: t.createdAt, version: 2, updatedAt: t.createdAt, snapshot: t.snapshot })),
   );
+  await writer.write(SEARCH_TABLE, searchRows('TREATMENT', treatments.map((t) => ({ id: t.id, updatedAt: t.createdAt, snapshot: t.snapshot }))));
 
   // Comparisons: two or three treatments, nine aspects, one cell per treatment each.
   const comparisons = Array.from({ length: COMPARISONS }, (_, i) => {
@@ -331,6 +369,7 @@ async function generate(sql: Sql, count: number, log: (message: string) => void)
       snapshot: c.snapshot,
     })),
   );
+  await writer.write(SEARCH_TABLE, searchRows('COMPARISON', comparisons.map((c) => ({ id: c.id, updatedAt: c.createdAt, snapshot: c.snapshot })), new Set(treatments.map((t) => t.id))));
   await writer.flush();
   log(`  pools (${categories.length} categories, ${PEOPLE} people, ${IMAGES} images, ${TREATMENTS} treatments, ${COMPARISONS} comparisons): ${seconds(performance.now() - started)}`);
 
@@ -399,6 +438,7 @@ async function generate(sql: Sql, count: number, log: (message: string) => void)
         snapshot: { ...a.snapshot, createdAt: a.createdAt.toISOString() },
       })),
     );
+    await writer.write(SEARCH_TABLE, searchRows('ARTICLE', batch));
     if ((start / BATCH_SIZE) % 20 === 19) log(`    ${start + BATCH_SIZE} / ${count} articles' relations and published rows`);
   }
   await writer.flush();

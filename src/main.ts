@@ -1,11 +1,13 @@
 /**
- * Starts the CMS: reads configuration, opens and migrates the database, loads the sample
+ * Starts the CMS: reads configuration, opens and migrates the database (and brings the search
+ * index up to date), loads the sample
  * content into an empty database, and serves the API.
  */
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { reindexSearch } from './search/search.index.js';
 import { seedSampleContent } from './seed/seed.js';
 import { createApp } from './server.js';
 import { createScheduler } from './workflow/scheduler.js';
@@ -28,6 +30,9 @@ logger.info({ database: db.kind, ...(db.kind === 'pglite' ? { dataDir: config.da
 
 const applied = await db.migrate();
 if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
+// Published content the search index lacks (a database from before search) becomes searchable.
+const reindexed = await reindexSearch(db.prisma);
+if (reindexed.indexed + reindexed.removed > 0) logger.info(reindexed, 'search index brought up to date');
 
 if (config.seedSampleContent) {
   const seeded = await seedSampleContent({ prisma: db.prisma });

@@ -12,6 +12,7 @@ import { comparisonResolvers } from './comparisons/comparisons.resolvers.js';
 import { bodyResolvers } from './content/body.resolvers.js';
 import { prismaDir } from './db/migrations.js';
 import { personResolvers } from './people/people.resolvers.js';
+import { searchResolvers } from './search/search.resolvers.js';
 import { tagResolvers } from './tags/tags.resolvers.js';
 import { treatmentResolvers } from './treatments/treatments.resolvers.js';
 import { userResolvers } from './users/users.resolvers.js';
@@ -28,6 +29,7 @@ const domainResolvers: Resolvers[] = [
   comparisonResolvers,
   personResolvers,
   tagResolvers,
+  searchResolvers,
   treatmentResolvers,
   userResolvers,
   workflowResolvers,

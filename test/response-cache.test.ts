@@ -244,6 +244,21 @@ describe('the response cache', () => {
       expect(recategorized.json.data.article.related).toEqual([{ article: { category: { name: 'New card category' } } }]);
     });
 
+    it('finds a newly published article in a cached search', async () => {
+      const SEARCH = 'query($q: String!) { search(query: $q) { totalCount edges { node { document { ... on Article { slug } } } } } }';
+      const word = `zebrafinch${Date.now()}`;
+      const first = await makeArticle(api, { title: `About the ${word}` });
+      await read(api.app, SEARCH, { q: word });
+      const cached = await read(api.app, SEARCH, { q: word });
+      expect(cached.cache).toBe('HIT');
+      expect(cached.json.data.search.totalCount).toBe(1);
+
+      const second = await makeArticle(api, { title: `More on the ${word}` });
+      const after = await read(api.app, SEARCH, { q: word });
+      expect(after.cache).toBe('MISS');
+      expect(after.json.data.search.edges.map((e: { node: { document: { slug: string } } }) => e.node.document.slug).sort()).toEqual([first.slug, second.slug].sort());
+    });
+
     it('keeps its answers when a write rolls back', async () => {
       const article = await makeArticle(api, { title: 'Unchanged' });
       const cached = await page(article.slug);

@@ -2,6 +2,7 @@
  * How the editorial workflow handles articles (see workflow/adapter.ts).
  */
 import type { Db } from '../context.js';
+import { indexPublished, removeFromIndex } from '../search/search.index.js';
 import type { DocumentAdapter, WorkflowTable } from '../workflow/adapter.js';
 import { articleSnapshot, readArticleDrafts, storedArticleSnapshot, type ArticleSnapshot, type ArticleView } from './articles.snapshot.js';
 import { checkArticleReferences, snapshotAsInput, writeArticleContent } from './articles.writes.js';
@@ -37,6 +38,8 @@ export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
       snapshot: { ...articleSnapshot(view), createdAt: view.createdAt.toISOString() } as object,
     };
     await tx.publishedArticle.upsert({ where: { articleId: view.id }, create: { articleId: view.id, ...columns }, update: columns });
+    // In the same transaction: search shows exactly what is published.
+    await indexPublished(tx, 'ARTICLE', { id: view.id, version: view.version, updatedAt: view.updatedAt, snapshot: articleSnapshot(view) });
   },
 
   // A published article always has a date (the public list sorts on it): an undated draft
@@ -47,6 +50,7 @@ export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
 
   async deletePublished(tx, id) {
     await tx.publishedArticle.deleteMany({ where: { articleId: id } });
+    await removeFromIndex(tx, 'ARTICLE', id);
   },
 
   async applySnapshot(tx, id, snapshot) {

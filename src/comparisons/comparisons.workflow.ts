@@ -2,6 +2,7 @@
  * How the editorial workflow handles comparisons (see workflow/adapter.ts).
  */
 import type { Db } from '../context.js';
+import { indexPublished, removeFromIndex } from '../search/search.index.js';
 import type { DocumentAdapter, WorkflowTable } from '../workflow/adapter.js';
 import { comparisonSnapshot, readComparisonDrafts, type ComparisonSnapshot, type ComparisonView } from './comparisons.snapshot.js';
 import { checkComparisonContent, snapshotAsInput, writeComparisonContent } from './comparisons.writes.js';
@@ -29,10 +30,13 @@ export const comparisonAdapter: DocumentAdapter<ComparisonView, ComparisonSnapsh
       snapshot: comparisonSnapshot(view) as object,
     };
     await tx.publishedComparison.upsert({ where: { comparisonId: view.id }, create: { comparisonId: view.id, ...columns }, update: columns });
+    // In the same transaction: search shows exactly what is published.
+    await indexPublished(tx, 'COMPARISON', { id: view.id, version: view.version, updatedAt: view.updatedAt, snapshot: comparisonSnapshot(view) });
   },
 
   async deletePublished(tx, id) {
     await tx.publishedComparison.deleteMany({ where: { comparisonId: id } });
+    await removeFromIndex(tx, 'COMPARISON', id);
   },
 
   async applySnapshot(tx, id, snapshot) {

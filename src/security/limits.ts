@@ -66,3 +66,16 @@ export const RATE_LIMITS = {
   /** The login window, in seconds (15 minutes). */
   loginWindowSeconds: 15 * 60,
 } as const;
+
+/**
+ * Full-text search (src/search/query.ts). A query is at most this many characters, and holds at
+ * most MAX_SEARCH_TERMS words and phrases: each term is one more index lookup, and the
+ * ranking reads every match.
+ */
+export const MAX_SEARCH_QUERY_LENGTH = 200;
+export const MAX_SEARCH_TERMS = 12;
+/**
+ * Letters a prefix search (`acupunct*`) needs before the `*`: a shorter one matches most of
+ * the index, and every match is read to rank it.
+ */
+export const MIN_SEARCH_PREFIX_LENGTH = 3;

@@ -55,10 +55,7 @@ export interface PageQuery {
 
 /** Checks `first` and decodes `after`; throws BAD_USER_INPUT naming the argument at fault. */
 export function pageQuery(args: PageArgs, order: KeysetOrder): PageQuery & { size: number } {
-  const size = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(size) || size < MIN_PAGE_SIZE || size > MAX_PAGE_SIZE) {
-    throw badUserInput([{ path: 'first', message: `must be between ${MIN_PAGE_SIZE} and ${MAX_PAGE_SIZE}` }]);
-  }
+  const size = pageSize(args.first);
   const fieldOrder = order.nullable
     ? { [order.field]: { sort: order.direction, nulls: 'last' } }
     : { [order.field]: order.direction };
@@ -68,6 +65,15 @@ export function pageQuery(args: PageArgs, order: KeysetOrder): PageQuery & { siz
     orderBy: [fieldOrder, { [order.idField ?? 'id']: order.direction }],
     after: args.after ? afterCursor(decodeCursor(args.after), order) : undefined,
   };
+}
+
+/** The page size `first` asks for (DEFAULT_PAGE_SIZE when absent); throws BAD_USER_INPUT when out of range. */
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < MIN_PAGE_SIZE || size > MAX_PAGE_SIZE) {
+    throw badUserInput([{ path: 'first', message: `must be between ${MIN_PAGE_SIZE} and ${MAX_PAGE_SIZE}` }]);
+  }
+  return size;
 }
 
 /**

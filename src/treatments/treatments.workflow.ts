@@ -2,6 +2,7 @@
  * How the editorial workflow handles treatments (see workflow/adapter.ts).
  */
 import type { Db } from '../context.js';
+import { indexPublished, removeFromIndex } from '../search/search.index.js';
 import type { DocumentAdapter, WorkflowTable } from '../workflow/adapter.js';
 import { readTreatmentDrafts, treatmentSnapshot, type TreatmentSnapshot, type TreatmentView } from './treatments.snapshot.js';
 import { checkTreatmentContent, snapshotAsInput, writeTreatmentContent } from './treatments.writes.js';
@@ -28,10 +29,13 @@ export const treatmentAdapter: DocumentAdapter<TreatmentView, TreatmentSnapshot>
       snapshot: treatmentSnapshot(view) as object,
     };
     await tx.publishedTreatment.upsert({ where: { treatmentId: view.id }, create: { treatmentId: view.id, ...columns }, update: columns });
+    // In the same transaction: search shows exactly what is published.
+    await indexPublished(tx, 'TREATMENT', { id: view.id, version: view.version, updatedAt: view.updatedAt, snapshot: treatmentSnapshot(view) });
   },
 
   async deletePublished(tx, id) {
     await tx.publishedTreatment.deleteMany({ where: { treatmentId: id } });
+    await removeFromIndex(tx, 'TREATMENT', id);
   },
 
   async applySnapshot(tx, id, snapshot) {

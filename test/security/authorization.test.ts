@@ -1151,6 +1151,23 @@ describe('authorization', () => {
       }
     }
 
+    it('search finds no text only a draft holds, and shows published versions only', async () => {
+      const SEARCH = `query($q: String!) { search(query: $q, first: 20) { totalCount edges { node { score snippet { html } highlightedTitle { html } document {
+        __typename ... on Article { ${FULL_ARTICLE} } ... on Treatment { id slug name summary status } ... on Comparison { id slug title verdict rows { aspect cells { text } } }
+      } } } } }`;
+      // Every hidden text says "secret", in the draft-only documents and in the drafts of published
+      // ones, and in a published comparison's cell for a treatment that is not published.
+      const secret = await api.query(SEARCH, { q: 'secret' });
+      expect(secret).toEqual({ status: 200, data: { search: { totalCount: 0, edges: [] } } });
+      for (const q of ['public', 'public OR comparison OR treatment OR title', 'cost', 'public*']) {
+        const response = await api.query(SEARCH, { q });
+        expect(response.errors, q).toBeUndefined();
+        expect(response.data!.search.totalCount, q).toBeGreaterThan(0);
+        for (const edge of response.data!.search.edges) expect(edge.node.document.status ?? 'PUBLISHED', q).toBe('PUBLISHED');
+        leaksNothing(response);
+      }
+    });
+
     it('treatment(slug).articles and .comparisons show published documents only, as published', async () => {
       const response = await api.query(
         'query($slug: String!) { treatment(slug: $slug) { id name summary status articles(first: 50) { id slug title } comparisons { id slug title verdict } } }',

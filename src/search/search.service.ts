@@ -1,0 +1,189 @@
+/**
+ * Full-text search over published documents: one SQL statement per page, over the
+ * SearchDocument index (search.index.ts), that ranks the matches, keeps one page, and only for
+ * that page computes the highlights and reads the published versions whole.
+ *
+ * Ranking is ts_rank with PostgreSQL's default weights (title A 1.0, summary B 0.4, body C 0.2)
+ * over `rankVector` (each word's first 3 positions: see search.index.ts): for one word it takes
+ * the best-weighted occurrence and adds a little for each further one, so a title match outranks
+ * body matches. (ts_rank_cd would add every occurrence up, letting a long body outrank a title.)
+ * Ties go to the newer publication date, then to the document id, which makes the order total.
+ *
+ * Paging is keyset on (rank, publishedAt, documentId): the cursor holds the last hit's exact
+ * rank (a float4, which survives the trip through a JS number and back unchanged), and the next
+ * page is what ranks strictly below it. No OFFSET, so a deep page costs what the first does: every
+ * match is ranked and the best `first + 1` kept (a top-N sort), whichever page is asked for.
+ */
+import { z } from 'zod';
+import type { DocumentType } from '../__generated__/graphql.js';
+import { Prisma } from '../__generated__/prisma/client.js';
+import { SEARCH_TAGS } from '../cache/tags.js';
+import { publishedArticleView } from '../articles/articles.snapshot.js';
+import { publishedComparisonView } from '../comparisons/comparisons.snapshot.js';
+import type { Context } from '../context.js';
+import { badUserInput } from '../errors.js';
+import { pageSize, type ConnectionMapper } from '../shared/pagination.js';
+import { parseInput } from '../shared/validation.js';
+import { publishedTreatmentView } from '../treatments/treatments.snapshot.js';
+import type { SearchHitMapper } from './search.mappers.js';
+import { parseSearchQuery } from './query.js';
+import { parseHeadline, SNIPPET_OPTIONS, TITLE_OPTIONS } from './snippet.js';
+
+export interface SearchArgs {
+  query: string;
+  first?: number | null;
+  after?: string | null;
+  types?: DocumentType[] | null;
+}
+
+const types = z.array(z.enum(['ARTICLE', 'TREATMENT', 'COMPARISON'])).min(1, 'must name at least one type (or be left out for all)');
+
+interface Cursor {
+  rank: number;
+  publishedAt: string;
+  id: string;
+}
+
+const cursorShape = z.tuple([z.number().finite(), z.iso.datetime(), z.uuid()]);
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.rank, cursor.publishedAt, cursor.id])).toString('base64url');
+}
+
+function decodeCursor(value: string): Cursor {
+  try {
+    const [rank, publishedAt, id] = cursorShape.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+    return { rank, publishedAt, id };
+  } catch {
+    throw badUserInput([{ path: 'after', message: 'is not a cursor this search gave out' }]);
+  }
+}
+
+interface HitRow {
+  searchable: boolean;
+  /** Null on the one row answered when nothing matches. */
+  type: DocumentType | null;
+  id: string;
+  rank: number;
+  publishedAt: Date;
+  titleHeadline: string;
+  snippetHeadline: string;
+  version: number;
+  updatedAt: Date;
+  createdAt: Date | null;
+  snapshot: unknown;
+}
+
+const STOP_WORDS_ONLY =
+  'has only very common words ("the", "and", "with", ...), which are not searched: add a more specific word';
+
+/**
+ * One page of hits for `args.query`. Throws BAD_USER_INPUT for a query the language refuses
+ * (query.ts), for one that holds only stop words (known once PostgreSQL has normalized it),
+ * for `first` out of range, an empty `types` or a cursor it did not give out.
+ */
+export async function search(ctx: Context, args: SearchArgs): Promise<ConnectionMapper<SearchHitMapper>> {
+  // 1. Validate: nothing reaches the database unless the whole request is well formed.
+  const { tsquery } = parseSearchQuery(args.query);
+  const size = pageSize(args.first);
+  const kinds = args.types == null ? null : parseInput(types, args.types, 'types');
+  const after = args.after ? decodeCursor(args.after) : null;
+  // Any publish, unpublish or edit of a published document may change the hits.
+  ctx.cache.depend(...SEARCH_TAGS);
+
+  // 2. One statement. `q` is evaluated once (its tsquery is used per row by the rank and the
+  //    highlights); `searchable` is false when normalizing left no positive term (stop words
+  //    only), which also keeps the index from being scanned for nothing. The LEFT JOIN answers
+  //    one row even when nothing matches, so that case needs no second statement either.
+  const typeFilter = kinds ? Prisma.sql`AND d."documentType" = ANY(${kinds}::text[]::"DocumentType"[])` : Prisma.empty;
+  const afterFilter = after
+    ? Prisma.sql`WHERE (m.rank, m."publishedAt", m."documentId") < (${after.rank}::real, ${after.publishedAt}::timestamptz, ${after.id}::uuid)`
+    : Prisma.empty;
+  const rows = await ctx.prisma.$queryRaw<HitRow[]>`
+    WITH q AS MATERIALIZED (
+      SELECT query, querytree(query) NOT IN ('', 'T') AS searchable FROM to_tsquery('english', ${tsquery}) AS query
+    ),
+    page AS (
+      SELECT * FROM (
+        SELECT d."documentType", d."documentId", d."publishedAt", ts_rank(d."rankVector", q.query) AS rank
+        FROM q JOIN "SearchDocument" d ON d.vector @@ q.query
+        WHERE q.searchable ${typeFilter}
+      ) m
+      ${afterFilter}
+      ORDER BY m.rank DESC, m."publishedAt" DESC, m."documentId" DESC
+      LIMIT ${size + 1}
+    )
+    SELECT q.searchable, hit.* FROM q LEFT JOIN LATERAL (
+      -- Highlights and published versions for this page only: ts_headline re-reads the text.
+      SELECT p."documentType"::text AS type, p."documentId"::text AS id, p."documentId" AS uuid, p.rank, p."publishedAt",
+        ts_headline('english', d.title, q.query, ${TITLE_OPTIONS}) AS "titleHeadline",
+        ts_headline('english', concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), q.query, ${SNIPPET_OPTIONS}) AS "snippetHeadline",
+        coalesce(pa.version, pt.version, pc.version) AS version,
+        coalesce(pa."updatedAt", pt."updatedAt", pc."updatedAt") AS "updatedAt",
+        coalesce(pt."createdAt", pc."createdAt") AS "createdAt",
+        coalesce(pa.snapshot, pt.snapshot, pc.snapshot) AS snapshot
+      FROM page p
+      JOIN "SearchDocument" d ON d."documentType" = p."documentType" AND d."documentId" = p."documentId"
+      LEFT JOIN "PublishedArticle" pa ON p."documentType" = 'ARTICLE' AND pa."articleId" = p."documentId"
+      LEFT JOIN "PublishedTreatment" pt ON p."documentType" = 'TREATMENT' AND pt."treatmentId" = p."documentId"
+      LEFT JOIN "PublishedComparison" pc ON p."documentType" = 'COMPARISON' AND pc."comparisonId" = p."documentId"
+      -- Written in the same transactions, the two never disagree; should a row outlive its
+      -- published version all the same, it shows nothing rather than something unpublished.
+      WHERE coalesce(pa.version, pt.version, pc.version) IS NOT NULL
+    ) hit ON true
+    ORDER BY hit.rank DESC, hit."publishedAt" DESC, hit.uuid DESC`;
+
+  // 3. Map: stop words only is the client's to fix; otherwise build the page.
+  if (rows[0] && !rows[0].searchable) throw badUserInput([{ path: 'query', message: STOP_WORDS_ONLY }]);
+  const hits = rows.filter((row) => row.type !== null);
+  const page = hits.slice(0, size);
+  const edges = page.map((row) => ({
+    cursor: encodeCursor({ rank: row.rank, publishedAt: row.publishedAt.toISOString(), id: row.id }),
+    node: {
+      document: primedView(ctx, row),
+      score: row.rank,
+      snippet: parseHeadline(row.snippetHeadline),
+      highlightedTitle: parseHeadline(row.titleHeadline),
+    },
+  }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: hits.length > size,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: async () => {
+      const [{ count }] = (await ctx.prisma.$queryRaw<[{ count: number }]>`
+        WITH q AS MATERIALIZED (SELECT to_tsquery('english', ${tsquery}) AS query)
+        SELECT count(*)::int AS count FROM q JOIN "SearchDocument" d ON d.vector @@ q.query WHERE true ${typeFilter}`) as [{ count: number }];
+      return count;
+    },
+  };
+}
+
+/**
+ * The hit's published version as the document resolvers take it, primed into the request's
+ * published loader so fields that load it again (a related article) cost no statement.
+ */
+function primedView(ctx: Context, row: HitRow): SearchHitMapper['document'] {
+  const published = { version: row.version, updatedAt: row.updatedAt, snapshot: row.snapshot };
+  switch (row.type) {
+    case 'ARTICLE': {
+      const view = publishedArticleView({ articleId: row.id, ...published });
+      ctx.loaders.articleById.PUBLISHED.prime(view.id, view);
+      return view;
+    }
+    case 'TREATMENT': {
+      const view = publishedTreatmentView({ treatmentId: row.id, createdAt: row.createdAt!, ...published });
+      ctx.loaders.treatmentById.PUBLISHED.prime(view.id, view);
+      return view;
+    }
+    default: {
+      const view = publishedComparisonView({ comparisonId: row.id, createdAt: row.createdAt!, ...published });
+      ctx.loaders.comparisonById.PUBLISHED.prime(view.id, view);
+      return view;
+    }
+  }
+}
