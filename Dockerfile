@@ -17,4 +17,4 @@ COPY package.json schema.graphql ./
 COPY prisma ./prisma
 USER node
 EXPOSE 4000
-CMD ["node", "--enable-source-maps", "--max-old-space-size=160", "dist/src/main.js"]
+CMD ["node", "--enable-source-maps", "--max-old-space-size=128", "dist/src/main.js"]

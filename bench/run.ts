@@ -505,7 +505,7 @@ async function main() {
       if (here.length === 0) continue;
       const port = await freePort();
       // The same heap ceiling `npm start` and the Dockerfile give it.
-      const ours = await startServer(`ours (${instance})`, ['--import', './bench/exit-with-parent.mjs', '--max-old-space-size=160', 'dist/src/main.js'], { ...appEnv, PORT: String(port), RESPONSE_CACHE_MAX_MB: cached ? String(CACHE_MAX_MB) : '0' }, port);
+      const ours = await startServer(`ours (${instance})`, ['--import', './bench/exit-with-parent.mjs', '--max-old-space-size=128', 'dist/src/main.js'], { ...appEnv, PORT: String(port), RESPONSE_CACHE_MAX_MB: cached ? String(CACHE_MAX_MB) : '0' }, port);
       servers.push(ours);
       const differences = await checkSameAnswers(ours, baseline, here, fixtures);
       problems.push(...differences.map((difference) => `ours (${instance}): ${difference}`));
