@@ -637,6 +637,25 @@ describe('comparisons', () => {
       expect((await publicRead(comparison.slug)).articles).toEqual([{ slug: march.slug }, { slug: january.slug }]);
       expect((await previewRead(comparison.slug)).articles).toEqual([{ slug: march.slug }, { slug: unpublished.slug }, { slug: january.slug }]);
     });
+
+    it('shows at most `first` of them, the newest, for each comparison on the page', async () => {
+      const [a, b] = await threeTreatments();
+      const [one, two] = [await makeComparison(api, { treatmentIds: [a.id, b.id] }), await makeComparison(api, { treatmentIds: [a.id, b.id] })];
+      const slugs: string[] = [];
+      for (let day = 1; day <= 4; day++) {
+        slugs.push((await makeArticle(api, { comparisonIds: [one.id, two.id], publishedAt: `2024-05-0${day}T00:00:00Z` })).slug);
+      }
+      const newestFirst = slugs.reverse().map((slug) => ({ slug }));
+      const FIRST = 'query($first: Int, $preview: Boolean) { comparisons(first: 100, preview: $preview) { edges { node { slug articles(first: $first) { slug } } } } }';
+      for (const preview of [false, true]) {
+        const { data, errors } = await (preview ? api.asEditor(FIRST, { first: 2, preview }) : api.query(FIRST, { first: 2 }));
+        expect(errors).toBeUndefined();
+        const bySlug = new Map(data!.comparisons.edges.map((e: { node: { slug: string; articles: unknown } }) => [e.node.slug, e.node.articles]));
+        expect(bySlug.get(one.slug)).toEqual(newestFirst.slice(0, 2));
+        expect(bySlug.get(two.slug)).toEqual(newestFirst.slice(0, 2));
+      }
+      expect((await publicRead(one.slug)).articles).toEqual(newestFirst);
+    });
   });
 
   describe('deleteComparison (to the trash)', () => {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { Prisma } from '../__generated__/prisma/client.js';
 import { kindTag, type CacheDependencies } from '../cache/tags.js';
 import type { PrismaClient } from '../db/client.js';
 import type { IdLoader } from '../shared/kind-loader.js';
@@ -6,7 +7,6 @@ import { loaderById, loaderOfMembers, loadPresent } from '../shared/batch.js';
 import type { Stage } from '../workflow/documents.js';
 import { publishedArticleView, readArticleDrafts, type ArticleView } from './articles.snapshot.js';
 
-const newestFirst = [{ publishedAt: 'desc' }, { articleId: 'desc' }] as const;
 
 function byDateDesc(a: ArticleView, b: ArticleView): number {
   return (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.id < b.id ? 1 : -1);
@@ -33,40 +33,39 @@ export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<A
     });
   }
 
-  /** Published articles holding each comparison, newest first (a comparison is held by a few). */
-  const publishedHoldingComparison = loaderOfMembers<ArticleView>(async (keys) => {
-    // A search over all published articles: any publish may change it.
-    cache.depend(kindTag('ARTICLE'));
-    return (await prisma.publishedArticle.findMany({ where: { comparisonIds: { hasSome: keys } }, orderBy: [...newestFirst] })).map((row) => ({
-      keys: row.comparisonIds,
-      value: publishedArticleView(row),
-    }));
-  });
-
   /**
-   * The newest `limit` published articles about each treatment, all in one statement: a
-   * treatment may have tens of thousands, and a page shows a few.
+   * The newest `limit` published articles whose `column` holds each key, all in one statement:
+   * a treatment or comparison may be in tens of thousands of articles, and a page shows a few.
    */
-  const newestAboutTreatment = new DataLoader<{ treatmentId: string; limit: number }, ArticleView[], string>(
-    async (keys) => {
-      // A search over all published articles: any publish may change it.
-      cache.depend(kindTag('ARTICLE'));
-      const rows = await prisma.$queryRaw<{ key: number; articleId: string; version: number; updatedAt: Date; snapshot: unknown }[]>`
-        SELECT k.ord::int - 1 AS key, p."articleId"::text AS "articleId", p.version, p."updatedAt", p.snapshot
-          FROM unnest(${keys.map((k) => k.treatmentId)}::uuid[], ${keys.map((k) => k.limit)}::int[]) WITH ORDINALITY AS k(id, n, ord)
-          CROSS JOIN LATERAL (
-            SELECT "articleId", version, "updatedAt", snapshot, "publishedAt" FROM "PublishedArticle"
-             WHERE "treatmentIds" @> ARRAY[k.id] ORDER BY "publishedAt" DESC, "articleId" DESC LIMIT k.n
-          ) p
-         ORDER BY k.ord, p."publishedAt" DESC, p."articleId" DESC`;
-      const lists = keys.map((): ArticleView[] => []);
-      for (const row of rows) lists[row.key]!.push(publishedArticleView(row));
-      return lists;
-    },
-    { cacheKeyFn: (key) => `${key.limit}:${key.treatmentId}` },
-  );
+  function newestHolding(column: 'treatmentIds' | 'comparisonIds') {
+    const holds = column === 'treatmentIds' ? Prisma.sql`"treatmentIds"` : Prisma.sql`"comparisonIds"`;
+    return new DataLoader<{ id: string; limit: number }, ArticleView[], string>(
+      async (keys) => {
+        // A search over all published articles: any publish may change it.
+        cache.depend(kindTag('ARTICLE'));
+        const rows = await prisma.$queryRaw<{ key: number; articleId: string; version: number; updatedAt: Date; snapshot: unknown }[]>`
+          SELECT k.ord::int - 1 AS key, p."articleId"::text AS "articleId", p.version, p."updatedAt", p.snapshot
+            FROM unnest(${keys.map((k) => k.id)}::uuid[], ${keys.map((k) => k.limit)}::int[]) WITH ORDINALITY AS k(id, n, ord)
+            CROSS JOIN LATERAL (
+              SELECT "articleId", version, "updatedAt", snapshot, "publishedAt" FROM "PublishedArticle"
+               WHERE ${holds} @> ARRAY[k.id] ORDER BY "publishedAt" DESC, "articleId" DESC LIMIT k.n
+            ) p
+           ORDER BY k.ord, p."publishedAt" DESC, p."articleId" DESC`;
+        const lists = keys.map((): ArticleView[] => []);
+        for (const row of rows) lists[row.key]!.push(publishedArticleView(row));
+        return lists;
+      },
+      { cacheKeyFn: (key) => `${key.limit}:${key.id}` },
+    );
+  }
+  const newestAboutTreatment = newestHolding('treatmentIds');
+  const newestHoldingComparison = newestHolding('comparisonIds');
   const draftsAboutTreatment = draftsThrough(async (ids) =>
     (await prisma.articleTreatment.findMany({ where: { treatmentId: { in: ids } }, select: { articleId: true, treatmentId: true } })).map((r) => ({ articleId: r.articleId, key: r.treatmentId })),
+  );
+
+  const draftsHoldingComparison = draftsThrough(async (ids) =>
+    (await prisma.articleComparison.findMany({ where: { comparisonId: { in: ids } }, select: { articleId: true, comparisonId: true } })).map((r) => ({ articleId: r.articleId, key: r.comparisonId })),
   );
 
   return {
@@ -74,14 +73,12 @@ export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<A
     /** The newest `limit` articles about a treatment. */
     articlesByTreatmentId: {
       DRAFT: { load: async (treatmentId: string, limit: number) => (await draftsAboutTreatment.load(treatmentId)).slice(0, limit) },
-      PUBLISHED: { load: (treatmentId: string, limit: number) => newestAboutTreatment.load({ treatmentId, limit }) },
+      PUBLISHED: { load: (treatmentId: string, limit: number) => newestAboutTreatment.load({ id: treatmentId, limit }) },
     },
-    /** Articles that hold a comparison, newest first. */
+    /** The newest `limit` articles that hold a comparison. */
     articlesByComparisonId: {
-      DRAFT: draftsThrough(async (ids) =>
-        (await prisma.articleComparison.findMany({ where: { comparisonId: { in: ids } }, select: { articleId: true, comparisonId: true } })).map((r) => ({ articleId: r.articleId, key: r.comparisonId })),
-      ),
-      PUBLISHED: publishedHoldingComparison,
+      DRAFT: { load: async (comparisonId: string, limit: number) => (await draftsHoldingComparison.load(comparisonId)).slice(0, limit) },
+      PUBLISHED: { load: (comparisonId: string, limit: number) => newestHoldingComparison.load({ id: comparisonId, limit }) },
     },
   };
 }

@@ -22,7 +22,7 @@ export const comparisonResolvers: Resolvers = {
   Comparison: {
     treatments: (comparison, _args, ctx) => comparisons.columns(ctx, comparison),
     rows: (comparison) => comparison.rows.map((row) => ({ ...row, comparison })),
-    articles: (comparison, _args, ctx) => ctx.loaders.articlesByComparisonId[comparison.stage].load(comparison.id),
+    articles: (comparison, { first }, ctx) => comparisons.articles(ctx, comparison, first),
     updatedBy: (comparison) => (comparison.stage === 'DRAFT' ? comparison.updatedBy : null),
     redirectTo: (comparison) => (comparison.requestedSlug ? comparison.slug : null),
   },

@@ -105,6 +105,12 @@ export async function update(ctx: ServiceContext, id: string, input: UpdateCompa
 }
 
 /** The compared treatments the reader can see, in column order. */
+/** Articles that hold the comparison and the reader can see, newest first, at most `first` (1 to 100). */
+export function articles(ctx: Context, comparison: ComparisonView, first: number | null | undefined) {
+  const limit = Math.max(1, Math.min(first ?? 10, 100));
+  return ctx.loaders.articlesByComparisonId[comparison.stage].load(comparison.id, limit);
+}
+
 export function columns(ctx: Context, comparison: ComparisonView) {
   return loadPresent(ctx.loaders.treatmentById[comparison.stage], comparison.treatmentIds);
 }
