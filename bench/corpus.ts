@@ -24,6 +24,7 @@ import type { BodyBlock, TextSpan } from '../src/content/body.js';
 import { openDatabase } from '../src/db/client.js';
 import { searchDocumentRow, UPSERT_SEARCH_DOCUMENTS_SQL, type SearchDocumentRow } from '../src/search/search.index.js';
 import { seedSampleContent } from '../src/seed/seed.js';
+import { slugify } from '../src/shared/slugs.js';
 
 /** The local server; the benchmark connects to nothing else. */
 export const ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -546,15 +547,6 @@ function sentence(rng: () => number, treatment: string, condition: string): stri
 
 function cellText(rng: () => number, treatment: string, aspect: string, condition: string): string {
   return `${treatment}: ${pick(rng, CELL_PHRASES).replaceAll('{a}', aspect.toLowerCase()).replaceAll('{c}', condition)}`;
-}
-
-export function slugify(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 function capitalize(value: string): string {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { BodyBlockInput } from '../__generated__/graphql.js';
 import type { Prisma } from '../__generated__/prisma/client.js';
 import { LIMITS, id, imageUrl, isSafeUrl, optionalText, text } from '../shared/validation.js';
+import { slugify } from '../shared/slugs.js';
 
 export interface TextSpan {
   text: string;
@@ -120,12 +121,7 @@ export function spansText(list: TextSpan[]): string {
 
 /** A URL fragment id for a heading: lowercase words joined by hyphens. */
 export function headingAnchor(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return slugify(value);
 }
 
 export type { BodyBlockInput };
