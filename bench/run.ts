@@ -353,7 +353,7 @@ interface StatementCount {
 }
 
 /**
- * SQL statements per request, counted exactly from Prisma's query events with the app
+ * SQL statements per request, counted exactly (Prisma's query events and db/sql.ts's) with the app
  * in-process on the same database: one warm-up request, then one request per body (up to 50
  * bodies: a page's count depends on its content, e.g. whether its comparison has a column the
  * article itself does not list). Cached scenarios go to an app with the response cache, as
@@ -363,7 +363,7 @@ async function countStatements(corpus: Corpus, list: Scenario[]): Promise<Map<st
   let statements = 0;
   const onQuery = () => void statements++;
   const db = await openDatabase(corpus.kind === 'postgresql' ? { url: corpus.url, onQuery } : { dataDir: corpus.dataDir, onQuery });
-  const options = { prisma: db.prisma, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), rateLimits: { requestsPerIp: 100_000_000, requestsPerCredential: 100_000_000 } };
+  const options = { prisma: db.prisma, sql: db.sql, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), rateLimits: { requestsPerIp: 100_000_000, requestsPerCredential: 100_000_000 } };
   const uncachedApp = await createApp(options);
   const cachedApp = await createApp({ ...options, responseCache: { maxBytes: CACHE_MAX_MB * 1024 * 1024, listen: db.listen } });
   const counts = new Map<string, StatementCount>();

@@ -5,6 +5,7 @@
 import type { Viewer } from './auth/viewer.js';
 import { IGNORE_DEPENDENCIES, type CacheDependencies } from './cache/tags.js';
 import type { PrismaClient } from './db/client.js';
+import type { SqlReader } from './db/sql.js';
 import type { Prisma } from './__generated__/prisma/client.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { defaultRateLimits, type RateLimits } from './security/rate-limits.js';
@@ -22,6 +23,8 @@ export interface RequestInfo {
 
 export interface Context {
   prisma: PrismaClient;
+  /** Plain SQL for the public read path (published pages, lists, search): see db/sql.ts. */
+  sql: SqlReader;
   viewer: Viewer | null;
   loaders: Loaders;
   request: RequestInfo;
@@ -33,12 +36,13 @@ export interface Context {
 
 export function createContext(
   prisma: PrismaClient,
+  sql: SqlReader,
   viewer: Viewer | null,
   request: RequestInfo = { id: 'internal', ip: '127.0.0.1' },
   rateLimits: RateLimits = defaultRateLimits(),
   cache: CacheDependencies = IGNORE_DEPENDENCIES,
 ): Context {
-  return { prisma, viewer, loaders: createLoaders(prisma, cache), request, rateLimits, cache };
+  return { prisma, sql, viewer, loaders: createLoaders(prisma, sql, cache), request, rateLimits, cache };
 }
 
 /**

@@ -105,6 +105,9 @@ export function isDatabaseBusy(error: unknown): boolean {
       return code !== undefined && BUSY_SQLSTATES.has(code);
     }
     if (current.message === POOL_TIMEOUT_MESSAGE) return true;
+    // A driver's own error (the public read path's plain SQL, db/sql.ts) carries the SQLSTATE.
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && BUSY_SQLSTATES.has(code)) return true;
     current = (current as { originalError?: unknown }).originalError ?? current.cause;
   }
   return false;

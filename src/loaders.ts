@@ -6,16 +6,18 @@ import { createArticleLoaders } from './articles/articles.loaders.js';
 import type { CacheDependencies } from './cache/tags.js';
 import { createComparisonLoaders } from './comparisons/comparisons.loaders.js';
 import type { PrismaClient } from './db/client.js';
+import type { SqlReader } from './db/sql.js';
 import { createPublishedLoaders } from './published.loaders.js';
 import { createTreatmentLoaders } from './treatments/treatments.loaders.js';
 
-export function createLoaders(prisma: PrismaClient, cache: CacheDependencies) {
-  const published = createPublishedLoaders(prisma, cache);
+export function createLoaders(prisma: PrismaClient, sql: SqlReader, cache: CacheDependencies) {
+  const published = createPublishedLoaders(sql, cache);
   return {
     categoryById: published.categoryById,
     personById: published.personById,
     tagById: published.tagById,
-    ...createArticleLoaders(prisma, published.publishedArticleById, cache),
+    publishedArticleBodyById: published.publishedArticleBodyById,
+    ...createArticleLoaders(prisma, sql, published.publishedArticleById, cache),
     ...createComparisonLoaders(prisma, published.publishedComparisonById, cache),
     ...createTreatmentLoaders(prisma, published.publishedTreatmentById),
   };

@@ -41,6 +41,7 @@ if (config.seedSampleContent) {
 
 const app = await createApp({
   prisma: db.prisma,
+  sql: db.sql,
   adminToken,
   logger,
   env: config.env,

@@ -4,18 +4,22 @@
  * batch (see shared/kind-loader.ts). An article row brings its category along, so the cards of
  * related articles need no second round. This is what keeps a published page at a couple of
  * statements whatever it links to.
+ *
+ * Articles are read without their body (the bulk of a snapshot): cards, lists and links never
+ * show it. `Article.body` asks for it by itself (ARTICLE_BODY) when a query wants it.
  */
 import { publishedArticleView } from './articles/articles.snapshot.js';
 import { idTag, type CacheDependencies } from './cache/tags.js';
 import { publishedComparisonView } from './comparisons/comparisons.snapshot.js';
-import type { PrismaClient } from './db/client.js';
+import { sql, type SqlReader } from './db/sql.js';
 import type { Category, Person, Tag } from './__generated__/prisma/client.js';
+import { storedBody, type BodyBlock } from './content/body.js';
 import { isUuid } from './shared/ids.js';
 import { kindLoader } from './shared/kind-loader.js';
 import { publishedTreatmentView } from './treatments/treatments.snapshot.js';
 
-type Kind = 'ARTICLE' | 'TREATMENT' | 'COMPARISON' | 'CATEGORY' | 'PERSON' | 'TAG';
-const KINDS: readonly Kind[] = ['ARTICLE', 'TREATMENT', 'COMPARISON', 'CATEGORY', 'PERSON', 'TAG'];
+type Kind = 'ARTICLE' | 'ARTICLE_BODY' | 'TREATMENT' | 'COMPARISON' | 'CATEGORY' | 'PERSON' | 'TAG';
+const KINDS: readonly Kind[] = ['ARTICLE', 'ARTICLE_BODY', 'TREATMENT', 'COMPARISON', 'CATEGORY', 'PERSON', 'TAG'];
 
 /** One row of any kind: documents fill version/dates/data (the snapshot); taxonomy rows only data. */
 interface PublishedRow {
@@ -41,17 +45,24 @@ const uuids = (ids: string[]): string[] => ids.filter(isUuid);
  */
 function dependingOnIds<K extends Kind, R>(cache: CacheDependencies, fetch: (ids: Record<K, string[]>) => Promise<R>) {
   return (ids: Record<K, string[]>): Promise<R> => {
-    for (const [kind, list] of Object.entries(ids) as [K, string[]][]) cache.depend(...list.map((id) => idTag(kind, id)));
+    for (const [kind, list] of Object.entries(ids) as [K, string[]][]) {
+      // A body is part of its article: the article's changes are what change it.
+      const tagKind = kind === 'ARTICLE_BODY' ? 'ARTICLE' : (kind as Exclude<Kind, 'ARTICLE_BODY'>);
+      cache.depend(...list.map((id) => idTag(tagKind, id)));
+    }
     return fetch(ids);
   };
 }
 
-export function createPublishedLoaders(prisma: PrismaClient, cache: CacheDependencies) {
+export function createPublishedLoaders(db: SqlReader, cache: CacheDependencies) {
   const family = kindLoader<Kind, PublishedRow>(dependingOnIds(cache, async (ids) => {
-    const rows = await prisma.$queryRaw<PublishedRow[]>`
-      SELECT 'ARTICLE' AS kind, p."articleId"::text AS id, p.version, p."updatedAt", NULL::timestamptz AS "createdAt", p.snapshot AS data, to_jsonb(c) AS category
+    const rows = await db.query<PublishedRow>(sql`
+      SELECT 'ARTICLE' AS kind, p."articleId"::text AS id, p.version, p."updatedAt", NULL::timestamptz AS "createdAt", p.snapshot - 'body' AS data, to_jsonb(c) AS category
         FROM "PublishedArticle" p LEFT JOIN "Category" c ON c.id = p."categoryId"
        WHERE p."articleId" = ANY(${uuids(ids.ARTICLE)}::uuid[])
+      UNION ALL
+      SELECT 'ARTICLE_BODY', "articleId"::text, version, "updatedAt", NULL, snapshot -> 'body', NULL
+        FROM "PublishedArticle" WHERE "articleId" = ANY(${uuids(ids.ARTICLE_BODY)}::uuid[])
       UNION ALL
       SELECT 'TREATMENT', "treatmentId"::text, version, "updatedAt", "createdAt", snapshot, NULL
         FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${uuids(ids.TREATMENT)}::uuid[])
@@ -63,7 +74,7 @@ export function createPublishedLoaders(prisma: PrismaClient, cache: CacheDepende
       UNION ALL
       SELECT 'PERSON', id::text, NULL, NULL, NULL, to_jsonb(p), NULL FROM "Person" p WHERE id = ANY(${uuids(ids.PERSON)}::uuid[])
       UNION ALL
-      SELECT 'TAG', id::text, NULL, NULL, NULL, to_jsonb(t), NULL FROM "Tag" t WHERE id = ANY(${uuids(ids.TAG)}::uuid[])`;
+      SELECT 'TAG', id::text, NULL, NULL, NULL, to_jsonb(t), NULL FROM "Tag" t WHERE id = ANY(${uuids(ids.TAG)}::uuid[])`);
     return rows.flatMap((row) => {
       const own = { kind: row.kind, id: row.id, row };
       if (!row.category) return [own];
@@ -81,7 +92,10 @@ export function createPublishedLoaders(prisma: PrismaClient, cache: CacheDepende
   };
 
   return {
+    /** Published articles without their body (see publishedArticleBodyById). */
     publishedArticleById: family.of('ARTICLE', (r) => publishedArticleView({ articleId: r.id, version: r.version, updatedAt: r.updatedAt, snapshot: r.data })),
+    /** The body of a published article, for `Article.body` on an article read without it. */
+    publishedArticleBodyById: family.of('ARTICLE_BODY', (r): BodyBlock[] => storedBody(r.data)),
     publishedTreatmentById: family.of('TREATMENT', (r) =>
       publishedTreatmentView({ treatmentId: r.id, version: r.version, updatedAt: r.updatedAt, createdAt: r.createdAt!, snapshot: r.data }),
     ),

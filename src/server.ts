@@ -15,6 +15,7 @@ import { IGNORE_DEPENDENCIES } from './cache/tags.js';
 import { createContext, type Context } from './context.js';
 import { cacheControlPlugin } from './http/cache-control.js';
 import type { Listen, PrismaClient } from './db/client.js';
+import type { SqlReader } from './db/sql.js';
 import { DATABASE_BUSY_MESSAGE, ErrorCode, isDatabaseBusy } from './errors.js';
 import { resolvers, typeDefs } from './schema.js';
 import { MAX_BODY_BYTES, MAX_TOKENS } from './security/limits.js';
@@ -23,6 +24,8 @@ import { createRateLimits, rateLimitedAuthenticator, type RateLimitConfig } from
 
 export interface AppOptions {
   prisma: PrismaClient;
+  /** The same database's plain-SQL reader (db/sql.ts), for the public read path. */
+  sql: SqlReader;
   adminToken: string;
   logger: FastifyBaseLogger;
   /**
@@ -105,7 +108,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       const viewer = await authenticate(request.headers.authorization, request.ip);
       // Only answers to the public are cached, so only their dependencies are recorded.
       const dependencies = viewer === null && responseCache ? responseCache.begin() : IGNORE_DEPENDENCIES;
-      return createContext(options.prisma, viewer, { id: String(request.id), ip: request.ip }, rateLimits, dependencies);
+      return createContext(options.prisma, options.sql, viewer, { id: String(request.id), ip: request.ip }, rateLimits, dependencies);
     },
   });
 

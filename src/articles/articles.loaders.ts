@@ -1,18 +1,18 @@
 import DataLoader from 'dataloader';
-import { Prisma } from '../__generated__/prisma/client.js';
 import { kindTag, type CacheDependencies } from '../cache/tags.js';
 import type { PrismaClient } from '../db/client.js';
+import { sql, type SqlReader } from '../db/sql.js';
 import type { IdLoader } from '../shared/kind-loader.js';
 import { loaderById, loaderOfMembers, loadPresent } from '../shared/batch.js';
 import type { Stage } from '../workflow/documents.js';
-import { publishedArticleView, readArticleDrafts, type ArticleView } from './articles.snapshot.js';
+import { publishedArticleView, readArticleDrafts, type ArticleView, type PublishedArticleRow } from './articles.snapshot.js';
 
 
 function byDateDesc(a: ArticleView, b: ArticleView): number {
   return (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || (a.id < b.id ? 1 : -1);
 }
 
-export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<ArticleView>, cache: CacheDependencies) {
+export function createArticleLoaders(prisma: PrismaClient, db: SqlReader, published: IdLoader<ArticleView>, cache: CacheDependencies) {
   const articleById = {
     /** Drafts of live (not trashed) articles. */
     DRAFT: loaderById(async (ids) => (await readArticleDrafts(prisma, ids)).filter((a) => !a.deletedAt)),
@@ -38,19 +38,20 @@ export function createArticleLoaders(prisma: PrismaClient, published: IdLoader<A
    * a treatment or comparison may be in tens of thousands of articles, and a page shows a few.
    */
   function newestHolding(column: 'treatmentIds' | 'comparisonIds') {
-    const holds = column === 'treatmentIds' ? Prisma.sql`"treatmentIds"` : Prisma.sql`"comparisonIds"`;
+    const holds = sql.raw(`"${column}"`);
     return new DataLoader<{ id: string; limit: number }, ArticleView[], string>(
       async (keys) => {
         // A search over all published articles: any publish may change it.
         cache.depend(kindTag('ARTICLE'));
-        const rows = await prisma.$queryRaw<{ key: number; articleId: string; version: number; updatedAt: Date; snapshot: unknown }[]>`
+        // Cards: read without the body (Article.body fetches it if asked for).
+        const rows = await db.query<{ key: number } & PublishedArticleRow>(sql`
           SELECT k.ord::int - 1 AS key, p."articleId"::text AS "articleId", p.version, p."updatedAt", p.snapshot
             FROM unnest(${keys.map((k) => k.id)}::uuid[], ${keys.map((k) => k.limit)}::int[]) WITH ORDINALITY AS k(id, n, ord)
             CROSS JOIN LATERAL (
-              SELECT "articleId", version, "updatedAt", snapshot, "publishedAt" FROM "PublishedArticle"
+              SELECT "articleId", version, "updatedAt", snapshot - 'body' AS snapshot, "publishedAt" FROM "PublishedArticle"
                WHERE ${holds} @> ARRAY[k.id] ORDER BY "publishedAt" DESC, "articleId" DESC LIMIT k.n
             ) p
-           ORDER BY k.ord, p."publishedAt" DESC, p."articleId" DESC`;
+           ORDER BY k.ord, p."publishedAt" DESC, p."articleId" DESC`);
         const lists = keys.map((): ArticleView[] => []);
         for (const row of rows) lists[row.key]!.push(publishedArticleView(row));
         return lists;

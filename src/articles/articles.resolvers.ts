@@ -22,6 +22,7 @@ export const articleResolvers: Resolvers = {
     purgeArticle: (_parent, { id }, ctx) => workflow.purge(ctx, articleAdapter, id),
   },
   Article: {
+    body: (article, _args, ctx) => articles.body(ctx, article),
     category: (article, _args, ctx) => (article.categoryId ? ctx.loaders.categoryById.load(article.categoryId) : null),
     experts: (article, { role }, ctx) => articles.experts(ctx, article, role),
     treatments: (article, _args, ctx) => articles.treatments(ctx, article),

@@ -4,21 +4,23 @@
  */
 import type { ArticleOrderBy, ArticleWhereInput, CreateArticleInput, RelatedLinkInput, UpdateArticleInput } from '../__generated__/graphql.js';
 import type { ExpertRole, Prisma, RelatedLinkKind } from '../__generated__/prisma/client.js';
+import type { BodyBlock } from '../content/body.js';
 import { authorize } from '../auth/policy.js';
 import { kindTag, slugTag } from '../cache/tags.js';
 import { inTransaction, type Context, type ServiceContext } from '../context.js';
+import { sql, type Sql } from '../db/sql.js';
 import { fromPrismaError } from '../errors.js';
 import type { RelatedLinkMapper } from '../links/links.mappers.js';
 import { articlePath } from '../links/links.service.js';
 import { relatedLinks as relatedLinksInput } from '../links/links.validation.js';
 import { existingId } from '../shared/ids.js';
-import { pageQuery, toConnection, type ConnectionMapper, type KeysetOrder, type PageArgs } from '../shared/pagination.js';
+import { pageQuery, sqlPageQuery, toConnection, type ConnectionMapper, type KeysetOrder, type PageArgs } from '../shared/pagination.js';
 import { loadPresent } from '../shared/batch.js';
 import { parseInput } from '../shared/validation.js';
 import { findBySlug as findDocumentBySlug, stageFor } from '../workflow/lookup.js';
 import { claimVersion, recordRevision } from '../workflow/versioning.js';
 import { afterEdit } from '../workflow/workflow.service.js';
-import { publishedArticleView, type ArticleView } from './articles.snapshot.js';
+import { publishedArticleView, type ArticleView, type PublishedArticleRow } from './articles.snapshot.js';
 import { createArticleInput, updateArticleInput, type ArticleInputData } from './articles.validation.js';
 import { articleAdapter } from './articles.workflow.js';
 import { checkArticleReferences, writeArticleContent } from './articles.writes.js';
@@ -28,11 +30,11 @@ const draftOrders: Record<ArticleOrderBy, KeysetOrder> = {
   UPDATED_AT_DESC: { field: 'updatedAt', direction: 'desc' },
   TITLE_ASC: { field: 'title', direction: 'asc' },
 };
-const publishedOrders: Record<ArticleOrderBy, KeysetOrder> = {
-  PUBLISHED_AT_DESC: { field: 'publishedAt', direction: 'desc', idField: 'articleId' },
-  UPDATED_AT_DESC: { field: 'updatedAt', direction: 'desc', idField: 'articleId' },
-  TITLE_ASC: { field: 'title', direction: 'asc', idField: 'articleId' },
-};
+const publishedOrders = {
+  PUBLISHED_AT_DESC: { field: 'publishedAt', direction: 'desc', idField: 'articleId', type: 'date' },
+  UPDATED_AT_DESC: { field: 'updatedAt', direction: 'desc', idField: 'articleId', type: 'date' },
+  TITLE_ASC: { field: 'title', direction: 'asc', idField: 'articleId', type: 'text' },
+} satisfies Record<ArticleOrderBy, KeysetOrder & { type: 'date' | 'text' }>;
 
 export function findBySlug(ctx: Context, slug: string, preview?: boolean | null): Promise<ArticleView | null> {
   return findDocumentBySlug<ArticleView>(
@@ -42,8 +44,10 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       byId: ctx.loaders.articleById,
       draftIdBySlug: async (s) => (await ctx.prisma.article.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
       publishedBySlug: async (s) => {
-        const row = await ctx.prisma.publishedArticle.findUnique({ where: { slug: s } });
-        return row && publishedArticleView(row);
+        // Whole, body included: the page's root shows it.
+        const [row] = await ctx.sql.query<PublishedArticleRow>(sql`
+          SELECT "articleId"::text AS "articleId", version, "updatedAt", snapshot FROM "PublishedArticle" WHERE slug = ${s}`);
+        return row ? publishedArticleView(row) : null;
       },
     },
     slug,
@@ -70,11 +74,19 @@ export async function list(ctx: Context, args: ArticleListArgs): Promise<Connect
   }
   const order = publishedOrders[orderBy];
   ctx.cache.depend(kindTag('ARTICLE'));
-  const filter = await publishedFilter(ctx, args.where);
-  const query = pageQuery(args, order);
-  const rows = filter ? await ctx.prisma.publishedArticle.findMany({ where: query.after ? { AND: [filter, query.after] } : filter, orderBy: query.orderBy, take: query.take }) : [];
-  return toConnection(rows, query, order, Boolean(args.after), async () => (filter ? ctx.prisma.publishedArticle.count({ where: filter }) : 0), (page) =>
-    page.map((row) => {
+  const page = sqlPageQuery(args, order);
+  const conditions = publishedConditions(ctx, args.where);
+  const where = (extra: Sql[]) => sql.join([...(conditions ?? []), ...extra], ' AND ');
+  // Read without the body: a list shows cards (Article.body fetches it if asked for).
+  const rows = conditions
+    ? await ctx.sql.query<PublishedArticleRow & { publishedAt: Date; title: string }>(sql`
+        SELECT "articleId"::text AS "articleId", version, "updatedAt", "publishedAt", title, snapshot - 'body' AS snapshot
+          FROM "PublishedArticle" WHERE ${where(page.after ? [page.after] : [sql`true`])}
+         ORDER BY ${page.orderBy} LIMIT ${page.take}`)
+    : [];
+  const count = async () => (conditions ? (await ctx.sql.query<{ n: number }>(sql`SELECT count(*)::int AS n FROM "PublishedArticle" WHERE ${where([sql`true`])}`))[0]!.n : 0);
+  return toConnection(rows, page, order, Boolean(args.after), count, (found) =>
+    found.map((row) => {
       const view = publishedArticleView(row);
       ctx.loaders.articleById.PUBLISHED.prime(view.id, view);
       return view;
@@ -99,36 +111,33 @@ function dateRange(where: ArticleWhereInput | null | undefined): { publishedAt: 
   return [{ publishedAt: { ...(where.publishedAfter ? { gte: where.publishedAfter } : {}), ...(where.publishedBefore ? { lt: where.publishedBefore } : {}) } }];
 }
 
-/** The public list's filter, or null when it names a category, treatment, person or tag that matches nothing. */
-async function publishedFilter(ctx: Context, where: ArticleWhereInput | null | undefined): Promise<Prisma.PublishedArticleWhereInput | null> {
-  const filters: Prisma.PublishedArticleWhereInput[] = [];
+/**
+ * The public list's filter as SQL conditions, or null when it can match nothing. A category,
+ * treatment, person or tag is named by slug and found in the same statement: one that does not
+ * exist matches no article.
+ */
+function publishedConditions(ctx: Context, where: ArticleWhereInput | null | undefined): Sql[] | null {
+  if (where?.status && where.status !== 'PUBLISHED') return null;
+  const conditions: Sql[] = [];
   if (where?.categorySlug) {
     ctx.cache.depend(slugTag('CATEGORY', where.categorySlug));
-    const category = await ctx.prisma.category.findUnique({ where: { slug: where.categorySlug }, select: { id: true } });
-    if (!category) return null;
-    filters.push({ categoryId: category.id });
+    conditions.push(sql`"categoryId" = (SELECT id FROM "Category" WHERE slug = ${where.categorySlug})`);
   }
   if (where?.treatmentSlug) {
     ctx.cache.depend(slugTag('TREATMENT', where.treatmentSlug));
-    const treatment = await ctx.prisma.publishedTreatment.findUnique({ where: { slug: where.treatmentSlug }, select: { treatmentId: true } });
-    if (!treatment) return null;
-    filters.push({ treatmentIds: { has: treatment.treatmentId } });
+    conditions.push(sql`"treatmentIds" @> ARRAY[(SELECT "treatmentId" FROM "PublishedTreatment" WHERE slug = ${where.treatmentSlug})]`);
   }
   if (where?.expertSlug) {
     ctx.cache.depend(slugTag('PERSON', where.expertSlug));
-    const person = await ctx.prisma.person.findUnique({ where: { slug: where.expertSlug }, select: { id: true } });
-    if (!person) return null;
-    filters.push({ expertIds: { has: person.id } });
+    conditions.push(sql`"expertIds" @> ARRAY[(SELECT id FROM "Person" WHERE slug = ${where.expertSlug})]`);
   }
   if (where?.tagSlug) {
     ctx.cache.depend(slugTag('TAG', where.tagSlug));
-    const tag = await ctx.prisma.tag.findUnique({ where: { slug: where.tagSlug }, select: { id: true } });
-    if (!tag) return null;
-    filters.push({ tagIds: { has: tag.id } });
+    conditions.push(sql`"tagIds" @> ARRAY[(SELECT id FROM "Tag" WHERE slug = ${where.tagSlug})]`);
   }
-  if (where?.status && where.status !== 'PUBLISHED') return null;
-  filters.push(...dateRange(where));
-  return { AND: filters };
+  if (where?.publishedAfter) conditions.push(sql`"publishedAt" >= ${where.publishedAfter}`);
+  if (where?.publishedBefore) conditions.push(sql`"publishedAt" < ${where.publishedBefore}`);
+  return conditions;
 }
 
 export async function create(ctx: ServiceContext, input: CreateArticleInput, changeSummary?: string | null): Promise<ArticleView> {
@@ -193,6 +202,11 @@ export async function experts(ctx: Context, article: ArticleView, role: ExpertRo
     const person = byId.get(e.personId);
     return person ? [{ role: e.role, person }] : [];
   });
+}
+
+/** The body. A published article read for a card or a list comes without it: it is fetched then. */
+export async function body(ctx: Context, article: ArticleView): Promise<BodyBlock[]> {
+  return article.body ?? (await ctx.loaders.publishedArticleBodyById.load(article.id)) ?? [];
 }
 
 export function treatments(ctx: Context, article: ArticleView) {

@@ -42,10 +42,17 @@ export interface ArticleSnapshot {
   publishedAt: string | null;
 }
 
-export type ArticleView = ArticleSnapshot & DocumentMeta;
+/** An article as read from its draft (or from a revision): always whole. */
+export type WholeArticleView = ArticleSnapshot & DocumentMeta;
+
+/**
+ * An article as GraphQL resolves it. Published articles read for cards, lists and links come
+ * without their body (see published.loaders.ts); `Article.body` fetches it when asked for.
+ */
+export type ArticleView = Omit<WholeArticleView, 'body'> & { body?: BodyBlock[] };
 
 /** Reads the drafts of `ids` (trashed ones too), in no particular order. */
-export async function readArticleDrafts(db: Db, ids: string[]): Promise<ArticleView[]> {
+export async function readArticleDrafts(db: Db, ids: string[]): Promise<WholeArticleView[]> {
   const rows = await db.article.findMany({
     where: { id: { in: ids } },
     include: {
@@ -78,7 +85,7 @@ export async function readArticleDrafts(db: Db, ids: string[]): Promise<ArticleV
 }
 
 /** The content part of a view: what a revision and the published version store. */
-export function articleSnapshot(view: ArticleView): ArticleSnapshot {
+export function articleSnapshot(view: WholeArticleView): ArticleSnapshot {
   const { slug, title, dek, summary, categoryId, heroImage, body, experts, treatmentIds, comparisonIds, tagIds, related, publishedAt } = view;
   return { slug, title, dek, summary, categoryId, heroImage, body, experts, treatmentIds, comparisonIds, tagIds, related, publishedAt };
 }

@@ -4,10 +4,10 @@
 import type { Db } from '../context.js';
 import { indexPublished, removeFromIndex } from '../search/search.index.js';
 import type { DocumentAdapter, WorkflowTable } from '../workflow/adapter.js';
-import { articleSnapshot, readArticleDrafts, storedArticleSnapshot, type ArticleSnapshot, type ArticleView } from './articles.snapshot.js';
+import { articleSnapshot, readArticleDrafts, storedArticleSnapshot, type ArticleSnapshot, type WholeArticleView } from './articles.snapshot.js';
 import { checkArticleReferences, snapshotAsInput, writeArticleContent } from './articles.writes.js';
 
-export const articleAdapter: DocumentAdapter<ArticleView, ArticleSnapshot> = {
+export const articleAdapter: DocumentAdapter<WholeArticleView, ArticleSnapshot> = {
   type: 'ARTICLE',
   noun: 'article',
   table: (db: Db) => db.article as unknown as WorkflowTable,

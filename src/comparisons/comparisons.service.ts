@@ -7,6 +7,7 @@ import type { Prisma } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
 import { kindTag, slugTag } from '../cache/tags.js';
 import { inTransaction, type Context, type ServiceContext } from '../context.js';
+import { sql } from '../db/sql.js';
 import { fromPrismaError } from '../errors.js';
 import { loadPresent } from '../shared/batch.js';
 import { existingId } from '../shared/ids.js';
@@ -32,8 +33,9 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       byId: ctx.loaders.comparisonById,
       draftIdBySlug: async (s) => (await ctx.prisma.comparison.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
       publishedBySlug: async (s) => {
-        const row = await ctx.prisma.publishedComparison.findUnique({ where: { slug: s } });
-        return row && publishedComparisonView(row);
+        const [row] = await ctx.sql.query<Parameters<typeof publishedComparisonView>[0]>(sql`
+          SELECT "comparisonId"::text AS "comparisonId", version, "updatedAt", "createdAt", snapshot FROM "PublishedComparison" WHERE slug = ${s}`);
+        return row ? publishedComparisonView(row) : null;
       },
     },
     slug,

@@ -12,6 +12,7 @@ import pg from 'pg';
 import { PrismaClient } from '../__generated__/prisma/client.js';
 import { DATABASE_LIMIT_DEFAULTS, type DatabaseLimits } from '../config.js';
 import { applyMigrations, loadMigrationList } from './migrations.js';
+import { pgliteReader, postgresReader, type SqlReader } from './sql.js';
 
 export type { PrismaClient };
 
@@ -20,7 +21,7 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** Where the embedded engine keeps its files; in memory when absent. */
   dataDir?: string | undefined;
-  /** Called with each SQL statement Prisma sends (tests and benchmarks count them). */
+  /** Called with each SQL statement sent, by Prisma or by `sql` (tests and benchmarks count them). */
   onQuery?: ((sql: string) => void) | undefined;
   /**
    * Timeouts and pool size (defaults: DATABASE_LIMIT_DEFAULTS). On PostgreSQL all three apply.
@@ -33,6 +34,8 @@ export interface DatabaseOptions {
 
 export interface Database {
   prisma: PrismaClient;
+  /** Plain SQL for the public read path, on the same connections (see db/sql.ts). */
+  sql: SqlReader;
   kind: 'postgresql' | 'pglite';
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Applies pending migrations; answers the names applied. */
@@ -70,11 +73,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let closeDriver: () => Promise<void> = async () => {};
   let kind: Database['kind'];
   let listen: Listen;
+  let reader: SqlReader;
   const limits: DatabaseLimits = { ...DATABASE_LIMIT_DEFAULTS, ...options.limits };
 
   if (options.url) {
     kind = 'postgresql';
-    adapterFactory = new PrismaPg({
+    // One pool for Prisma and for the plain SQL of the read path.
+    const pool = new pg.Pool({
       connectionString: options.url,
       max: limits.poolSize,
       // Waiting for a free connection fails after this instead of queueing without end.
@@ -83,6 +88,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // (SQLSTATE 57014, answered to clients as SERVICE_UNAVAILABLE; see errors.ts).
       ...(limits.statementTimeoutMs > 0 ? { statement_timeout: limits.statementTimeoutMs } : {}),
     });
+    // An idle connection the server drops is replaced on the next checkout; without a
+    // listener the 'error' event would end the process.
+    pool.on('error', () => {});
+    adapterFactory = new PrismaPg(pool);
+    reader = postgresReader(pool, options.onQuery);
+    closeDriver = () => pool.end();
     const url = options.url;
     listen = (channel, handlers) => listenOnPostgres(url, channel, handlers);
   } else {
@@ -90,6 +101,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     const pglite = await PGlite.create(options.dataDir);
     adapterFactory = new PrismaPGlite(pglite);
+    reader = pgliteReader(pglite, options.onQuery);
     closeDriver = () => pglite.close();
     listen = async (channel, handlers) => {
       const unlisten = await pglite.listen(channel, (payload) => handlers.onNotification(payload));
@@ -111,6 +123,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
   return {
     prisma,
+    sql: reader,
     kind,
     adapterFactory,
     async migrate() {

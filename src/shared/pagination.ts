@@ -3,7 +3,9 @@
  * sort key, so deep pages cost the same as the first (no OFFSET), and edits between requests do
  * not shift items between pages.
  */
+import { sql, type Sql } from '../db/sql.js';
 import { badUserInput } from '../errors.js';
+import { isUuid } from './ids.js';
 import { MAX_PAGE_SIZE, MIN_PAGE_SIZE } from '../security/limits.js';
 
 export { MAX_PAGE_SIZE };
@@ -38,6 +40,8 @@ export interface KeysetOrder {
   nullable?: boolean;
   /** The unique tie-break column; `id` unless the table names it otherwise. */
   idField?: string;
+  /** What the sort field holds; cursors for plain-SQL pages (sqlPageQuery) are checked against it. */
+  type?: 'date' | 'text';
 }
 
 export interface PageArgs {
@@ -67,6 +71,38 @@ export function pageQuery(args: PageArgs, order: KeysetOrder): PageQuery & { siz
   };
 }
 
+export interface SqlPageQuery {
+  size: number;
+  /** One more than the page size, to learn whether a next page exists. */
+  take: number;
+  /** The condition for rows after the cursor, or null on the first page. */
+  after: Sql | null;
+  orderBy: Sql;
+}
+
+/**
+ * `pageQuery` for plain SQL (db/sql.ts), over a sort column that is never null. The cursor is
+ * checked against `order.type` and the tie-break is a uuid, so a forged cursor is BAD_USER_INPUT,
+ * never a failed cast. Column names come from `order`, which the code writes, never a client.
+ */
+export function sqlPageQuery(args: PageArgs, order: KeysetOrder & { type: 'date' | 'text' }): SqlPageQuery {
+  if (order.nullable) throw new Error(`sqlPageQuery: ${order.field} may be null`);
+  const size = pageSize(args.first);
+  const field = sql.raw(`"${order.field}"`);
+  const id = sql.raw(`"${order.idField ?? 'id'}"`);
+  const direction = sql.raw(order.direction === 'desc' ? 'DESC' : 'ASC');
+  const beyond = sql.raw(order.direction === 'desc' ? '<' : '>');
+  let after: Sql | null = null;
+  if (args.after) {
+    const cursor = decodeCursor(args.after);
+    const fits = order.type === 'date' ? cursor.value instanceof Date : typeof cursor.value === 'string';
+    if (!fits || !isUuid(cursor.id)) throw badUserInput([{ path: 'after', message: 'is not a cursor this list gave out' }]);
+    // The bound first, as in afterCursor: a range on the (field, id) index.
+    after = sql`${field} ${beyond}= ${cursor.value} AND (${field} ${beyond} ${cursor.value} OR ${id} ${beyond} ${cursor.id}::uuid)`;
+  }
+  return { size, take: size + 1, after, orderBy: sql`${field} ${direction}, ${id} ${direction}` };
+}
+
 /** The page size `first` asks for (DEFAULT_PAGE_SIZE when absent); throws BAD_USER_INPUT when out of range. */
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
@@ -82,7 +118,7 @@ export function pageSize(first: number | null | undefined): number {
  */
 export async function toConnection<R extends object, T = R>(
   rows: R[],
-  query: PageQuery & { size: number },
+  query: { size: number },
   order: KeysetOrder,
   hadCursor: boolean,
   count: () => Promise<number>,

@@ -7,6 +7,7 @@ import type { Prisma } from '../__generated__/prisma/client.js';
 import { authorize } from '../auth/policy.js';
 import { kindTag, slugTag } from '../cache/tags.js';
 import { inTransaction, type Context, type ServiceContext } from '../context.js';
+import { sql } from '../db/sql.js';
 import { fromPrismaError } from '../errors.js';
 import { loadPresent } from '../shared/batch.js';
 import { existingId } from '../shared/ids.js';
@@ -31,8 +32,9 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       byId: ctx.loaders.treatmentById,
       draftIdBySlug: async (s) => (await ctx.prisma.treatment.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
       publishedBySlug: async (s) => {
-        const row = await ctx.prisma.publishedTreatment.findUnique({ where: { slug: s } });
-        return row && publishedTreatmentView(row);
+        const [row] = await ctx.sql.query<Parameters<typeof publishedTreatmentView>[0]>(sql`
+          SELECT "treatmentId"::text AS "treatmentId", version, "updatedAt", "createdAt", snapshot FROM "PublishedTreatment" WHERE slug = ${s}`);
+        return row ? publishedTreatmentView(row) : null;
       },
     },
     slug,

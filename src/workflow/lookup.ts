@@ -13,7 +13,7 @@ export interface SlugLookup<V extends DocumentView> {
   draftIdBySlug(slug: string): Promise<string | null>;
   /** The published version with this slug, read whole (one statement for the page's root). */
   publishedBySlug(slug: string): Promise<V | null>;
-  byId: Record<Stage, { load(id: string): Promise<V | null>; prime(id: string, value: V): unknown }>;
+  byId: Record<Stage, { load(id: string): Promise<V | null> }> & { PUBLISHED: { prime(id: string, value: V): unknown } };
 }
 
 /** Checks that a preview is asked for by an editor; answers the stage to read. */

@@ -51,7 +51,7 @@ describe('database faults', () => {
   async function handle(limits: Partial<DatabaseLimits>): Promise<Handle> {
     const db = await openDatabase({ url: api.db.url, limits });
     if (!api.db.url) await db.migrate();
-    const app = await createApp({ prisma: db.prisma, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), rateLimits: GENEROUS_RATE_LIMITS });
+    const app = await createApp({ prisma: db.prisma, sql: db.sql, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), rateLimits: GENEROUS_RATE_LIMITS });
     cleanups.push(async () => {
       await app.http.close();
       await db.close();

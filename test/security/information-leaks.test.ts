@@ -30,7 +30,7 @@ describe('information leaks', () => {
         done();
       },
     });
-    const app = await createApp({ prisma: api.db.prisma, adminToken: ADMIN_TOKEN, logger: pino({ level: 'error' }, logStream), ...options });
+    const app = await createApp({ prisma: api.db.prisma, sql: api.db.sql, adminToken: ADMIN_TOKEN, logger: pino({ level: 'error' }, logStream), ...options });
     apps.push(app);
     return app;
   }

@@ -31,7 +31,7 @@ describe('rate limits', () => {
 
   /** A server over this file's database with the given limits (the real ones when none are given). */
   async function server(rateLimits?: Partial<RateLimitConfig>): Promise<App> {
-    const app = await createApp({ prisma: api.db.prisma, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), ...(rateLimits ? { rateLimits } : {}) });
+    const app = await createApp({ prisma: api.db.prisma, sql: api.db.sql, adminToken: ADMIN_TOKEN, logger: pino({ level: 'silent' }), ...(rateLimits ? { rateLimits } : {}) });
     apps.push(app);
     return app;
   }

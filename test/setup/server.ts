@@ -37,6 +37,7 @@ export interface TestAppOptions {
   /** Turns the response cache on, with this many bytes (it listens on the test database). */
   responseCacheMaxBytes?: number;
   prisma?: AppOptions['prisma'];
+  sql?: AppOptions['sql'];
   rateLimits?: AppOptions['rateLimits'];
 }
 
@@ -44,6 +45,7 @@ export interface TestAppOptions {
 export function createTestApp(db: TestDatabase, options: TestAppOptions = {}): Promise<App> {
   return createApp({
     prisma: options.prisma ?? db.prisma,
+    sql: options.sql ?? db.sql,
     adminToken: ADMIN_TOKEN,
     logger: pino({ level: 'silent' }),
     rateLimits: options.rateLimits ?? GENEROUS_RATE_LIMITS,

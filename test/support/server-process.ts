@@ -11,6 +11,7 @@ const [url, adminToken] = [process.argv[2]!, process.argv[3]!];
 const db = await openDatabase({ url });
 const app = await createApp({
   prisma: db.prisma,
+  sql: db.sql,
   adminToken,
   logger: pino({ level: 'silent' }),
   rateLimits: { requestsPerIp: 1_000_000, requestsPerCredential: 1_000_000 },
