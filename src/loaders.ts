@@ -17,6 +17,7 @@ export function createLoaders(prisma: PrismaClient, sql: SqlReader, cache: Cache
     personById: published.personById,
     tagById: published.tagById,
     publishedArticleBodyById: published.publishedArticleBodyById,
+    publishedTreatmentDescriptionById: published.publishedTreatmentDescriptionById,
     ...createArticleLoaders(prisma, sql, published.publishedArticleById, cache),
     ...createComparisonLoaders(prisma, published.publishedComparisonById, cache),
     ...createTreatmentLoaders(prisma, published.publishedTreatmentById),

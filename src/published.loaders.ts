@@ -5,11 +5,13 @@
  * related articles need no second round. This is what keeps a published page at a couple of
  * statements whatever it links to.
  *
- * Articles are read without their body (the bulk of a snapshot): cards, lists and links never
- * show it. `Article.body` asks for it by itself (ARTICLE_BODY) when a query wants it.
+ * Articles are read without their body and treatments without their description (the bulk of
+ * their snapshots): cards, lists, links and comparison columns never show them. `Article.body`
+ * and `Treatment.description` ask for them by themselves (ARTICLE_BODY, TREATMENT_DESCRIPTION)
+ * when a query wants them; a page's root, read by slug, has them already.
  */
 import { publishedArticleView } from './articles/articles.snapshot.js';
-import { idTag, type CacheDependencies } from './cache/tags.js';
+import { idTag, type CacheDependencies, type CacheKind } from './cache/tags.js';
 import { publishedComparisonView } from './comparisons/comparisons.snapshot.js';
 import { sql, type SqlReader } from './db/sql.js';
 import type { Category, Person, Tag } from './__generated__/prisma/client.js';
@@ -18,8 +20,11 @@ import { isUuid } from './shared/ids.js';
 import { kindLoader } from './shared/kind-loader.js';
 import { publishedTreatmentView } from './treatments/treatments.snapshot.js';
 
-type Kind = 'ARTICLE' | 'ARTICLE_BODY' | 'TREATMENT' | 'COMPARISON' | 'CATEGORY' | 'PERSON' | 'TAG';
-const KINDS: readonly Kind[] = ['ARTICLE', 'ARTICLE_BODY', 'TREATMENT', 'COMPARISON', 'CATEGORY', 'PERSON', 'TAG'];
+type Kind = 'ARTICLE' | 'ARTICLE_BODY' | 'TREATMENT' | 'TREATMENT_DESCRIPTION' | 'COMPARISON' | 'CATEGORY' | 'PERSON' | 'TAG';
+const KINDS: readonly Kind[] = ['ARTICLE', 'ARTICLE_BODY', 'TREATMENT', 'TREATMENT_DESCRIPTION', 'COMPARISON', 'CATEGORY', 'PERSON', 'TAG'];
+
+/** The long part of a document, read only when asked for, depends on its document. */
+const PART_OF: Partial<Record<Kind, CacheKind>> = { ARTICLE_BODY: 'ARTICLE', TREATMENT_DESCRIPTION: 'TREATMENT' };
 
 /** One row of any kind: documents fill version/dates/data (the snapshot); taxonomy rows only data. */
 interface PublishedRow {
@@ -46,8 +51,7 @@ const uuids = (ids: string[]): string[] => ids.filter(isUuid);
 function dependingOnIds<K extends Kind, R>(cache: CacheDependencies, fetch: (ids: Record<K, string[]>) => Promise<R>) {
   return (ids: Record<K, string[]>): Promise<R> => {
     for (const [kind, list] of Object.entries(ids) as [K, string[]][]) {
-      // A body is part of its article: the article's changes are what change it.
-      const tagKind = kind === 'ARTICLE_BODY' ? 'ARTICLE' : (kind as Exclude<Kind, 'ARTICLE_BODY'>);
+      const tagKind = PART_OF[kind] ?? (kind as CacheKind);
       cache.depend(...list.map((id) => idTag(tagKind, id)));
     }
     return fetch(ids);
@@ -64,8 +68,11 @@ export function createPublishedLoaders(db: SqlReader, cache: CacheDependencies) 
       SELECT 'ARTICLE_BODY', "articleId"::text, version, "updatedAt", NULL, snapshot -> 'body', NULL
         FROM "PublishedArticle" WHERE "articleId" = ANY(${uuids(ids.ARTICLE_BODY)}::uuid[])
       UNION ALL
-      SELECT 'TREATMENT', "treatmentId"::text, version, "updatedAt", "createdAt", snapshot, NULL
+      SELECT 'TREATMENT', "treatmentId"::text, version, "updatedAt", "createdAt", snapshot - 'description', NULL
         FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${uuids(ids.TREATMENT)}::uuid[])
+      UNION ALL
+      SELECT 'TREATMENT_DESCRIPTION', "treatmentId"::text, version, "updatedAt", "createdAt", snapshot -> 'description', NULL
+        FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${uuids(ids.TREATMENT_DESCRIPTION)}::uuid[])
       UNION ALL
       SELECT 'COMPARISON', "comparisonId"::text, version, "updatedAt", "createdAt", snapshot, NULL
         FROM "PublishedComparison" WHERE "comparisonId" = ANY(${uuids(ids.COMPARISON)}::uuid[])
@@ -96,9 +103,12 @@ export function createPublishedLoaders(db: SqlReader, cache: CacheDependencies) 
     publishedArticleById: family.of('ARTICLE', (r) => publishedArticleView({ articleId: r.id, version: r.version, updatedAt: r.updatedAt, snapshot: r.data })),
     /** The body of a published article, for `Article.body` on an article read without it. */
     publishedArticleBodyById: family.of('ARTICLE_BODY', (r): BodyBlock[] => storedBody(r.data)),
+    /** Published treatments without their description (see publishedTreatmentDescriptionById). */
     publishedTreatmentById: family.of('TREATMENT', (r) =>
       publishedTreatmentView({ treatmentId: r.id, version: r.version, updatedAt: r.updatedAt, createdAt: r.createdAt!, snapshot: r.data }),
     ),
+    /** The description of a published treatment, for `Treatment.description` on one read without it. */
+    publishedTreatmentDescriptionById: family.of('TREATMENT_DESCRIPTION', (r): BodyBlock[] => storedBody(r.data)),
     publishedComparisonById: family.of('COMPARISON', (r) =>
       publishedComparisonView({ comparisonId: r.id, version: r.version, updatedAt: r.updatedAt, createdAt: r.createdAt!, snapshot: r.data }),
     ),

@@ -72,3 +72,44 @@ describe('article lists', () => {
     console.info(`20-article list with categories, experts, treatments and tags: ${forTwenty} SQL statements`);
   });
 });
+
+describe('long fields of list cards', () => {
+  const api = useTestApi();
+  const paragraph = (text: string) => ({ paragraph: { spans: [{ text }] } });
+  const BODIES = `query($where: ArticleWhereInput, $preview: Boolean) {
+    articles(where: $where, preview: $preview) {
+      edges { node { slug body { __typename ... on HeadingBlock { text } ... on ParagraphBlock { spans { text } } } treatments { slug description { ... on ParagraphBlock { spans { text } } } } } }
+    }
+  }`;
+
+  // Lists read cards without bodies or treatment descriptions; asking for them must still give them whole.
+  it('gives every card its whole body and its treatments’ descriptions when asked, in statements that do not grow with the list', async () => {
+    const category = await makeCategory(api);
+    const treatments = [await makeTreatment(api, { description: [paragraph('How the first treatment works.')] }), await makeTreatment(api, { description: [paragraph('How the second one works.')] })];
+    const count = async () => {
+      api.db.resetQueryLog();
+      const answer = await api.query(BODIES, { where: { categorySlug: category.slug } });
+      return { answer, statements: api.db.queries.length };
+    };
+    const add = (i: number) =>
+      makeArticle(api, { categoryId: category.id, treatmentIds: [treatments[i % 2]!.id], body: [{ heading: { text: `Part ${i}` } }, paragraph(`The body of article ${i}.`)] });
+
+    await add(0);
+    await add(1);
+    const two = await count();
+    await add(2);
+    await add(3);
+    const four = await count();
+
+    const nodes = four.answer.data!.articles.edges.map((e: { node: unknown }) => e.node);
+    expect(nodes).toHaveLength(4);
+    for (const node of nodes) {
+      const i = Number(/Part (\d)/.exec(node.body[0].text)![1]);
+      expect(node.body).toEqual([{ __typename: 'HeadingBlock', text: `Part ${i}` }, { __typename: 'ParagraphBlock', spans: [{ text: `The body of article ${i}.` }] }]);
+      expect(node.treatments).toEqual([{ slug: treatments[i % 2]!.slug, description: [{ spans: [{ text: i % 2 ? 'How the second one works.' : 'How the first treatment works.' }] }] }]);
+    }
+    // The editors' preview reads the drafts, whole: the same content.
+    expect((await api.asEditor(BODIES, { where: { categorySlug: category.slug }, preview: true })).data).toEqual(four.answer.data);
+    expect(four.statements).toBe(two.statements);
+  });
+});

@@ -20,6 +20,7 @@ export const treatmentResolvers: Resolvers = {
     purgeTreatment: (_parent, { id }, ctx) => workflow.purge(ctx, treatmentAdapter, id),
   },
   Treatment: {
+    description: (treatment, _args, ctx) => treatments.description(ctx, treatment),
     articles: (treatment, { first }, ctx) => treatments.articles(ctx, treatment, first),
     comparisons: (treatment, _args, ctx) => ctx.loaders.comparisonsByTreatmentId[treatment.stage].load(treatment.id),
     updatedBy: (treatment) => (treatment.stage === 'DRAFT' ? treatment.updatedBy : null),

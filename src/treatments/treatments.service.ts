@@ -4,6 +4,7 @@
  */
 import type { CreateTreatmentInput, TreatmentWhereInput, UpdateTreatmentInput } from '../__generated__/graphql.js';
 import type { Prisma } from '../__generated__/prisma/client.js';
+import type { BodyBlock } from '../content/body.js';
 import { authorize } from '../auth/policy.js';
 import { kindTag, slugTag } from '../cache/tags.js';
 import { inTransaction, type Context, type ServiceContext } from '../context.js';
@@ -40,6 +41,11 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
     slug,
     preview,
   );
+}
+
+/** The description. A published treatment read for a card or a column comes without it: it is fetched then. */
+export async function description(ctx: Context, treatment: TreatmentView): Promise<BodyBlock[]> {
+  return treatment.description ?? (await ctx.loaders.publishedTreatmentDescriptionById.load(treatment.id)) ?? [];
 }
 
 export async function list(ctx: Context, args: PageArgs & { where?: TreatmentWhereInput | null; preview?: boolean | null }): Promise<ConnectionMapper<TreatmentView>> {

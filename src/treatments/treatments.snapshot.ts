@@ -14,9 +14,17 @@ export interface TreatmentSnapshot {
   otherNames: string[];
 }
 
-export type TreatmentView = TreatmentSnapshot & DocumentMeta;
+/** A treatment as read from its draft (or from a revision): always whole. */
+export type WholeTreatmentView = TreatmentSnapshot & DocumentMeta;
 
-export async function readTreatmentDrafts(db: Db, ids: string[]): Promise<TreatmentView[]> {
+/**
+ * A treatment as GraphQL resolves it. Published treatments read for a page's cards and
+ * comparison columns come without their description (see published.loaders.ts);
+ * `Treatment.description` fetches it when asked for.
+ */
+export type TreatmentView = Omit<WholeTreatmentView, 'description'> & { description?: BodyBlock[] };
+
+export async function readTreatmentDrafts(db: Db, ids: string[]): Promise<WholeTreatmentView[]> {
   const rows = await db.treatment.findMany({ where: { id: { in: ids } } });
   return rows.map((row) => ({
     ...draftMeta('TREATMENT', row),
@@ -28,7 +36,7 @@ export async function readTreatmentDrafts(db: Db, ids: string[]): Promise<Treatm
   }));
 }
 
-export function treatmentSnapshot(view: TreatmentView): TreatmentSnapshot {
+export function treatmentSnapshot(view: WholeTreatmentView): TreatmentSnapshot {
   const { slug, name, summary, description, otherNames } = view;
   return { slug, name, summary, description, otherNames };
 }

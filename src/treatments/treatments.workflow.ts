@@ -4,10 +4,10 @@
 import type { Db } from '../context.js';
 import { indexPublished, removeFromIndex } from '../search/search.index.js';
 import type { DocumentAdapter, WorkflowTable } from '../workflow/adapter.js';
-import { readTreatmentDrafts, treatmentSnapshot, type TreatmentSnapshot, type TreatmentView } from './treatments.snapshot.js';
+import { readTreatmentDrafts, treatmentSnapshot, type TreatmentSnapshot, type WholeTreatmentView } from './treatments.snapshot.js';
 import { checkTreatmentContent, snapshotAsInput, writeTreatmentContent } from './treatments.writes.js';
 
-export const treatmentAdapter: DocumentAdapter<TreatmentView, TreatmentSnapshot> = {
+export const treatmentAdapter: DocumentAdapter<WholeTreatmentView, TreatmentSnapshot> = {
   type: 'TREATMENT',
   noun: 'treatment',
   table: (db: Db) => db.treatment as unknown as WorkflowTable,
