@@ -16,11 +16,11 @@
  */
 import { z } from 'zod';
 import type { DocumentType } from '../__generated__/graphql.js';
-import { Prisma } from '../__generated__/prisma/client.js';
 import { SEARCH_TAGS } from '../cache/tags.js';
 import { publishedArticleView } from '../articles/articles.snapshot.js';
 import { publishedComparisonView } from '../comparisons/comparisons.snapshot.js';
 import type { Context } from '../context.js';
+import { sql } from '../db/sql.js';
 import { badUserInput } from '../errors.js';
 import { pageSize, type ConnectionMapper } from '../shared/pagination.js';
 import { parseInput } from '../shared/validation.js';
@@ -95,11 +95,11 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
   //    highlights); `searchable` is false when normalizing left no positive term (stop words
   //    only), which also keeps the index from being scanned for nothing. The LEFT JOIN answers
   //    one row even when nothing matches, so that case needs no second statement either.
-  const typeFilter = kinds ? Prisma.sql`AND d."documentType" = ANY(${kinds}::text[]::"DocumentType"[])` : Prisma.empty;
+  const typeFilter = kinds ? sql`AND d."documentType" = ANY(${kinds}::text[]::"DocumentType"[])` : sql``;
   const afterFilter = after
-    ? Prisma.sql`WHERE (m.rank, m."publishedAt", m."documentId") < (${after.rank}::real, ${after.publishedAt}::timestamptz, ${after.id}::uuid)`
-    : Prisma.empty;
-  const rows = await ctx.prisma.$queryRaw<HitRow[]>`
+    ? sql`WHERE (m.rank, m."publishedAt", m."documentId") < (${after.rank}::real, ${after.publishedAt}::timestamptz, ${after.id}::uuid)`
+    : sql``;
+  const rows = await ctx.sql.query<HitRow>(sql`
     WITH q AS MATERIALIZED (
       SELECT query, querytree(query) NOT IN ('', 'T') AS searchable FROM to_tsquery('english', ${tsquery}) AS query
     ),
@@ -121,7 +121,8 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
         coalesce(pa.version, pt.version, pc.version) AS version,
         coalesce(pa."updatedAt", pt."updatedAt", pc."updatedAt") AS "updatedAt",
         coalesce(pt."createdAt", pc."createdAt") AS "createdAt",
-        coalesce(pa.snapshot, pt.snapshot, pc.snapshot) AS snapshot
+        -- Read as cards: without an article's body or a treatment's description (fetched if asked for).
+        coalesce(pa.snapshot - 'body', pt.snapshot - 'description', pc.snapshot) AS snapshot
       FROM page p
       JOIN "SearchDocument" d ON d."documentType" = p."documentType" AND d."documentId" = p."documentId"
       LEFT JOIN "PublishedArticle" pa ON p."documentType" = 'ARTICLE' AND pa."articleId" = p."documentId"
@@ -131,7 +132,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
       -- published version all the same, it shows nothing rather than something unpublished.
       WHERE coalesce(pa.version, pt.version, pc.version) IS NOT NULL
     ) hit ON true
-    ORDER BY hit.rank DESC, hit."publishedAt" DESC, hit.uuid DESC`;
+    ORDER BY hit.rank DESC, hit."publishedAt" DESC, hit.uuid DESC`);
 
   // 3. Map: stop words only is the client's to fix; otherwise build the page.
   if (rows[0] && !rows[0].searchable) throw badUserInput([{ path: 'query', message: STOP_WORDS_ONLY }]);
@@ -155,10 +156,10 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     totalCount: async () => {
-      const [{ count }] = (await ctx.prisma.$queryRaw<[{ count: number }]>`
+      const [row] = await ctx.sql.query<{ count: number }>(sql`
         WITH q AS MATERIALIZED (SELECT to_tsquery('english', ${tsquery}) AS query)
-        SELECT count(*)::int AS count FROM q JOIN "SearchDocument" d ON d.vector @@ q.query WHERE true ${typeFilter}`) as [{ count: number }];
-      return count;
+        SELECT count(*)::int AS count FROM q JOIN "SearchDocument" d ON d.vector @@ q.query WHERE true ${typeFilter}`);
+      return row!.count;
     },
   };
 }
