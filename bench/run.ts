@@ -620,7 +620,7 @@ function renderTable(
     line(widths.map((w) => '-'.repeat(w))),
     ...body.map(line),
     '',
-    'req/s and p50/p99: autocannon; SQL/req: Prisma query events, app in-process, mean (min-max) over up to 50 requests;',
+    'req/s and p50/p99: autocannon; SQL/req: statements sent through Prisma and db/sql.ts, app in-process, mean (min-max) over up to 50 requests;',
     `peak RSS (VmHWM of each server process): ours ${mb(info.oursPeaks.uncached)} without the response cache, ${mb(info.oursPeaks.cached)} with it; baseline ${mb(info.baselinePeak)}`,
     ...rows.filter((row) => row.scenario.note).map((row) => `${row.scenario.name}: ${row.scenario.note}`),
     ...(rows.some((row) => row.scenario.name === 'page-cached')
