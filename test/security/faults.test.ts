@@ -16,10 +16,11 @@ import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type PrismaClient } from '../../src/db/client.js';
 import type { DatabaseLimits } from '../../src/config.js';
+import { sql, type Sql, type SqlReader } from '../../src/db/sql.js';
 import { fromPrismaError } from '../../src/errors.js';
 import { createApp, type App } from '../../src/server.js';
 import { contentCounts } from '../factories.js';
-import { ADMIN_TOKEN, GENEROUS_RATE_LIMITS, onlyError, useTestApi, type GraphQLResponse, type TestApi } from '../setup/server.js';
+import { ADMIN_TOKEN, createTestApp, GENEROUS_RATE_LIMITS, onlyError, useTestApi, type GraphQLResponse, type TestApi } from '../setup/server.js';
 
 const CREATE_ARTICLE = 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id slug } }';
 const CREATE_CATEGORY = 'mutation($input: CreateCategoryInput!) { createCategory(input: $input) { id slug } }';
@@ -240,6 +241,70 @@ describe('database faults', () => {
       }
       expect(await contentCounts(api)).toEqual(before);
       expect((await api.asEditor(CREATE_CATEGORY, { input: { slug: 'in-time', name: 'In time' } })).data!.createCategory.slug).toBe('in-time');
+    }
+  });
+
+  it('a public read through plain SQL past the statement timeout, or without a free connection, is answered SERVICE_UNAVAILABLE', async () => {
+    const PAGE = 'query($slug: String!) { article(slug: $slug) { title } }';
+    const asPublic = async (app: App, query: string, variables: Record<string, unknown>): Promise<GraphQLResponse & { ms: number }> => {
+      const started = Date.now();
+      const response = await app.http.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ query, variables }) });
+      return { status: response.statusCode, ...response.json(), ms: Date.now() - started };
+    };
+    if (onPostgres()) {
+      // Real faults: the page's statement waits behind a lock until the timeout cancels it...
+      const quick = await handle({ statementTimeoutMs: 300 });
+      const locker = await sideConnection();
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE "PublishedArticle" IN ACCESS EXCLUSIVE MODE');
+      try {
+        const read = await asPublic(quick.app, PAGE, { slug: 'behind-a-lock' });
+        expect(onlyError(read)).toMatchObject({ ...BUSY, path: ['article'] });
+        expect(read.ms).toBeLessThan(2000);
+      } finally {
+        await locker.query('ROLLBACK');
+      }
+      // ...and with the pool's one connection held, it gives up after the pool timeout.
+      const small = await handle({ poolSize: 1, poolTimeoutMs: 500 });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const holder = small.db.prisma.$transaction(
+        async (tx) => {
+          await tx.category.count();
+          holding();
+          await gate;
+        },
+        { timeout: 20_000 },
+      );
+      await held;
+      try {
+        const read = await asPublic(small.app, PAGE, { slug: 'no-connection' });
+        expect(onlyError(read)).toMatchObject({ ...BUSY, path: ['article'] });
+        expect(read.ms).toBeGreaterThanOrEqual(450);
+        expect(read.ms).toBeLessThan(2000);
+      } finally {
+        release();
+        await holder;
+      }
+      expect((await asPublic(small.app, PAGE, { slug: 'no-connection' })).data).toEqual({ article: null });
+    } else {
+      // The embedded engine cannot cancel a statement: the driver's error for one (57014) is
+      // raised by the engine at the same point of the read instead.
+      await api.db.prisma.$executeRawUnsafe(
+        "CREATE FUNCTION cancelled_read() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'canceling statement due to statement timeout' USING ERRCODE = '57014'; END $$",
+      );
+      const cancelling: SqlReader = {
+        async query<Row extends object>(statement: Sql): Promise<Row[]> {
+          await api.db.sql.query(sql`SELECT cancelled_read()`);
+          return api.db.sql.query<Row>(statement);
+        },
+      };
+      const app = await createTestApp(api.db, { sql: cancelling });
+      cleanups.push(() => app.http.close());
+      expect(onlyError(await asPublic(app, PAGE, { slug: 'cancelled' }))).toMatchObject({ ...BUSY, path: ['article'] });
+      await api.db.prisma.$executeRawUnsafe('DROP FUNCTION cancelled_read()');
     }
   });
 });
