@@ -1,7 +1,8 @@
 /**
  * Opens the database: a PostgreSQL server when a connection string is given, else an embedded
  * PGlite database (in a folder, or in memory for tests). Both are reached through Prisma Client
- * with a driver adapter, and migrated through the same adapter.
+ * with a driver adapter, and migrated through the same adapter; the public read path's plain
+ * SQL (sql.ts) goes over the same connections.
  */
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';

@@ -96,6 +96,27 @@ describe('database faults', () => {
     throw new Error('no backend started waiting for the lock');
   }
 
+  /**
+   * Holds a connection of `prisma`'s pool (the embedded engine's only one) in an open
+   * transaction until `release` is called; `holder` settles once it has ended.
+   */
+  async function holdConnection(prisma: PrismaClient): Promise<{ release: () => void; holder: Promise<void> }> {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const held = new Promise<void>((resolve) => (holding = resolve));
+    const holder = prisma.$transaction(
+      async (tx) => {
+        await tx.category.count();
+        holding();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await held;
+    return { release, holder };
+  }
+
   /** Makes every insert into `table` fail the way the driver reports `sqlstate` (embedded engine). */
   async function failInserts(prisma: PrismaClient, table: string, sqlstate: string, message: string): Promise<() => Promise<void>> {
     await prisma.$executeRawUnsafe(
@@ -151,19 +172,7 @@ describe('database faults', () => {
     // On PostgreSQL the counts come through the file's own pool; the embedded engine's one
     // connection is held, so there they are taken before and after.
     const before = await countsOf(small.db.prisma);
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    let holding!: () => void;
-    const held = new Promise<void>((resolve) => (holding = resolve));
-    const holder = small.db.prisma.$transaction(
-      async (tx) => {
-        await tx.category.count();
-        holding();
-        await gate;
-      },
-      { timeout: 20_000 },
-    );
-    await held;
+    const { release, holder } = await holdConnection(small.db.prisma);
     try {
       const write = await small.asEditor(CREATE_ARTICLE, { input: { slug: 'no-connection', title: 'No connection' } });
       expect(onlyError(write)).toMatchObject(BUSY);
@@ -266,19 +275,7 @@ describe('database faults', () => {
       }
       // ...and with the pool's one connection held, it gives up after the pool timeout.
       const small = await handle({ poolSize: 1, poolTimeoutMs: 500 });
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      let holding!: () => void;
-      const held = new Promise<void>((resolve) => (holding = resolve));
-      const holder = small.db.prisma.$transaction(
-        async (tx) => {
-          await tx.category.count();
-          holding();
-          await gate;
-        },
-        { timeout: 20_000 },
-      );
-      await held;
+      const { release, holder } = await holdConnection(small.db.prisma);
       try {
         const read = await asPublic(small.app, PAGE, { slug: 'no-connection' });
         expect(onlyError(read)).toMatchObject({ ...BUSY, path: ['article'] });
