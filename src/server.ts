@@ -19,6 +19,7 @@ import type { SqlReader } from './db/sql.js';
 import { DATABASE_BUSY_MESSAGE, ErrorCode, isDatabaseBusy } from './errors.js';
 import { resolvers, typeDefs } from './schema.js';
 import { MAX_BODY_BYTES, MAX_TOKENS } from './security/limits.js';
+import { noNulCharactersRule, nulCharactersPlugin } from './security/nul-characters.js';
 import { formatTokenLimitError, queryCostLimitPlugin, queryLimitRules } from './security/query-limits.js';
 import { createRateLimits, rateLimitedAuthenticator, type RateLimitConfig } from './security/rate-limits.js';
 
@@ -83,12 +84,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     allowBatchedHttpRequests: false,
     // Hostile shapes are refused before execution (src/security): tokens here, the rest in validation.
     parseOptions: { maxLexicalTokens: MAX_TOKENS },
-    validationRules: queryLimitRules({ production }),
+    validationRules: [...queryLimitRules({ production }), noNulCharactersRule],
     formatError: (formatted, error) => maskInternalErrors(formatTokenLimitError(introspection ? formatted : withoutSuggestions(formatted), { production }), error),
     plugins: [
       fastifyApolloDrainPlugin(http),
       logInternalErrors(options.logger, production),
       queryCostLimitPlugin({ production }),
+      nulCharactersPlugin(),
       // Our own Cache-Control (public published reads vs private) instead of Apollo's per-field hints.
       ApolloServerPluginCacheControlDisabled(),
       cacheControlPlugin(),

@@ -113,3 +113,37 @@ describe('long fields of list cards', () => {
     expect(four.statements).toBe(two.statements);
   });
 });
+
+describe('hostile list arguments', () => {
+  const api = useTestApi();
+  // (A NUL character is refused before any SQL: test/errors.test.ts.)
+  const HOSTILE = ["x' OR '1'='1", `'); DROP TABLE "PublishedArticle"; --`, 'a"b', '\\', '$1', 'ünïcödé'];
+
+  // The public list is plain SQL (src/db/sql.ts): every value must travel as a bound parameter.
+  it('treats filter values as data: they match nothing, fail nothing and change nothing', async () => {
+    await makeArticle(api);
+    const before = await api.db.prisma.publishedArticle.count();
+    for (const value of HOSTILE) {
+      for (const filter of ['categorySlug', 'treatmentSlug', 'expertSlug', 'tagSlug']) {
+        const answer = await api.query(LIST, { where: { [filter]: value } });
+        expect(answer.errors, `${filter}: ${JSON.stringify(value)}`).toBeUndefined();
+        expect(answer.data!.articles).toEqual({ totalCount: 0, edges: [] });
+      }
+    }
+    expect(await api.db.prisma.publishedArticle.count()).toBe(before);
+    expect((await api.query(LIST, {})).data!.articles.totalCount).toBe(before);
+  });
+
+  it('refuses a forged cursor as BAD_USER_INPUT, whatever it holds', async () => {
+    const forged = [
+      Buffer.from(JSON.stringify([{ d: '2024-01-01T00:00:00.000Z' }, "x' OR '1'='1"])).toString('base64url'),
+      Buffer.from(JSON.stringify([{ v: "'; DROP TABLE x; --" }, '00000000-0000-4000-8000-000000000000'])).toString('base64url'),
+      Buffer.from(JSON.stringify([{ d: 'not a date' }, '00000000-0000-4000-8000-000000000000'])).toString('base64url'),
+      'not-base64-json',
+    ];
+    for (const after of forged) {
+      const answer = await api.query('query($after: String) { articles(after: $after) { edges { node { slug } } } }', { after });
+      expect(answer.errors?.map((e) => e.extensions.code), after).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+});
