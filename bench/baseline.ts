@@ -16,8 +16,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { parseSearchQuery } from '../src/search/query.js';
-import { SNIPPET_OPTIONS } from '../src/search/snippet.js';
+import { parseSearchQuery, type ParsedQuery } from '../src/search/query.js';
+import { SNIPPET_OPTIONS, SNIPPET_TEXT_SQL } from '../src/search/snippet.js';
 
 interface Driver {
   /** Runs `name`d SQL; answers the first column of the first row. */
@@ -220,14 +220,15 @@ const searchCursor = (row: string) => `rtrim(translate(encode(convert_to(
 
 /**
  * Full-text search ($1: the tsquery source the app's query parser makes of the user's query;
- * $2: the snippet's ts_headline options, the app's), over the same SearchDocument table and
- * GIN index the API searches, ranked the same way (ts_rank, ties by date then id), 21 rows;
- * snippets for the 20 shown only.
+ * $2: the snippet's ts_headline options, the app's; $3: any of the query's terms, the parser's
+ * too), over the same SearchDocument table and GIN index the API searches, ranked the same way
+ * (ts_rank over the title and summary, ties by date then id), 21 rows; snippets for the 20
+ * shown only, cut from the same lines (SNIPPET_TEXT_SQL).
  */
 export const SEARCH_SQL = `
-WITH q AS MATERIALIZED (SELECT to_tsquery('english', $1) AS query),
+WITH q AS MATERIALIZED (SELECT to_tsquery('english', $1) AS query, to_tsquery('english', $3) AS "anyTerm"),
 page AS (
-  SELECT d."documentType", d."documentId", d."publishedAt", ts_rank(d."rankVector", q.query) AS rank
+  SELECT d."documentType", d."documentId", d."publishedAt", ts_rank(d."headVector", q.query) AS rank
   FROM q JOIN "SearchDocument" d ON d.vector @@ q.query
   ORDER BY rank DESC, d."publishedAt" DESC, d."documentId" DESC
   LIMIT 21
@@ -236,7 +237,7 @@ numbered AS (SELECT p.*, row_number() OVER (ORDER BY p.rank DESC, p."publishedAt
 edges AS (
   SELECT n.rn, ${searchCursor('n')} AS cursor, json_build_object(
     'score', n.rank,
-    'snippet', json_build_object('html', ${headlineHtml(`ts_headline('english', concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), q.query, $2)`)}),
+    'snippet', json_build_object('html', ${headlineHtml(`ts_headline('english', ${SNIPPET_TEXT_SQL}, q.query, $2)`)}),
     'document', CASE n."documentType"
       WHEN 'ARTICLE' THEN (
         SELECT json_build_object('__typename', 'Article', 'slug', pa.slug, 'title', pa.title, 'summary', pa.snapshot->>'summary', 'publishedAt', pa.snapshot->'publishedAt',
@@ -360,13 +361,13 @@ export async function startBaseline(port: number): Promise<{ close(): Promise<vo
         case '/search': {
           if (typeof variables.q !== 'string') return send(response, 400, badRequest('q is required'));
           // The query language is the app's (pure TS, no SQL): both servers search for the same thing.
-          let tsquery: string;
+          let query: ParsedQuery;
           try {
-            tsquery = parseSearchQuery(variables.q).tsquery;
+            query = parseSearchQuery(variables.q);
           } catch (error) {
             return send(response, 400, badRequest(error instanceof Error ? error.message : 'bad query'));
           }
-          return send(response, 200, (await db.one('search', SEARCH_SQL, [tsquery, SNIPPET_OPTIONS]))!);
+          return send(response, 200, (await db.one('search', SEARCH_SQL, [query.tsquery, SNIPPET_OPTIONS, query.anyTerm]))!);
         }
         default:
           return send(response, 404, '{"error":"not found"}');

@@ -55,6 +55,13 @@ describe('search query language', () => {
     expect(tsquery('-surgery OR yoga')).toBe("!'surgery' & 'yoga'");
   });
 
+  it('names any of the words and phrases to look for, leaving the exclusions out (what a snippet\'s lines must hold one of)', () => {
+    const anyTerm = (input: string) => parseSearchQuery(input).anyTerm;
+    expect(anyTerm('knee pain')).toBe("'knee' | 'pain'");
+    expect(anyTerm('"lower back pain" -surgery acupunct*')).toBe("'lower back pain' | 'acupunct':*");
+    expect(anyTerm('knee yoga OR pilates')).toBe("'knee' | 'yoga' | 'pilates'");
+  });
+
   it('splits words joined by punctuation into a phrase, as PostgreSQL indexes them', () => {
     expect(tsquery('dry-needling')).toBe("'dry needling'");
     expect(tsquery("don't x-ray*")).toBe("'don t' & 'x ray'");

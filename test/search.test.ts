@@ -66,19 +66,20 @@ describe('search', () => {
       expect(hits[1]!.score).toBeGreaterThan(hits[2]!.score);
     });
 
-    it('ranks by each word\'s first three positions, whatever the text holds', async () => {
-      const article = await makeArticle(api, {
-        title: 'Quoll quoll',
-        body: [paragraph(`${'The quoll. '.repeat(6)}It's C:\\quoll\\path, 'quoted' O'Brien x\\y "q" \\'`)],
-      });
-      const [row] = await api.db.prisma.$queryRaw<Record<string, unknown>[]>`
-        SELECT (SELECT array_agg(lexeme ORDER BY lexeme) FROM unnest(vector)) = (SELECT array_agg(lexeme ORDER BY lexeme) FROM unnest("rankVector")) AS "sameWords",
-               (SELECT max(cardinality(positions)) FROM unnest("rankVector")) AS "mostPositions",
-               (SELECT positions FROM unnest("rankVector") WHERE lexeme = 'quoll') AS "rankedQuolls",
-               (SELECT cardinality(positions) FROM unnest(vector) WHERE lexeme = 'quoll') AS "allQuolls"
-        FROM "SearchDocument" WHERE "documentId" = ${article.id}::uuid`;
-      expect(row).toEqual({ sameWords: true, mostPositions: 3, rankedQuolls: [1, 2, 4], allQuolls: 9 });
-      expect(await found('quoll')).toEqual([article.slug]);
+    it('ranks by title and summary; documents found only in their body follow, newest first', async () => {
+      // However often the body repeats the word, it does not lift a document above a summary match.
+      const older = await makeArticle(api, { title: 'Quoll notes', publishedAt: '2024-01-01T00:00:00.000Z', body: [paragraph(`${'The quokka. '.repeat(30)}`)] });
+      const newer = await makeArticle(api, { title: 'Marsupial notes', publishedAt: '2025-01-01T00:00:00.000Z', body: [paragraph('One quokka.')] });
+      const inSummary = await makeArticle(api, { title: 'Island life', publishedAt: '2020-01-01T00:00:00.000Z', summary: 'A quokka, briefly.' });
+      const response = await api.query(SEARCH, { q: 'quokka' });
+      const hits: Hit[] = response.data!.search.edges.map((edge: { node: Hit }) => edge.node);
+      expect(hits.map((hit) => hit.document.slug)).toEqual([inSummary.slug, newer.slug, older.slug]);
+      expect(hits[0]!.score).toBeGreaterThan(0);
+      expect(hits.slice(1).map((hit) => hit.score)).toEqual([0, 0]);
+
+      // Words whose stored form needs quoting in a vector (backslashes, quotes) rank all the same.
+      const odd = await makeArticle(api, { title: `It's C:\\quoll\\path, 'quoted' O'Brien x\\y "q" \\'` });
+      expect(await found('quoll')).toEqual([odd.slug, older.slug]);
     });
 
     it('matches a quoted phrase only with the words together, in order; plain words anywhere', async () => {
@@ -263,6 +264,19 @@ describe('search', () => {
       const [hit] = (await api.query(SNIPPETS, { q: 'wallaby' })).data!.search.edges.map((edge: { node: unknown }) => edge.node);
       expect(hit.snippet).toEqual({ html: 'Short summary first.\nThen the body.', segments: [{ text: 'Short summary first.\nThen the body.', highlighted: false }] });
     });
+    it('cuts the snippet from the best-matching lines of a long body, wherever they are', async () => {
+      const filler = Array.from({ length: 400 }, (_, i) => paragraph(`Paragraph ${i} says nothing in particular about anything here.`));
+      filler.splice(250, 0, paragraph('A numbat alone.'));
+      filler.splice(350, 0, paragraph('The numbat tendon story, with both words.'));
+      await makeArticle(api, { title: 'Long read', summary: 'A summary without the words.', body: filler });
+      const [hit] = (await api.query(SNIPPETS, { q: 'numbat tendon' })).data!.search.edges.map((edge: { node: unknown }) => edge.node);
+      expect(hit.snippet.html).toContain('The <mark>numbat</mark> <mark>tendon</mark> story');
+      expect(hit.snippet.html).not.toContain('Paragraph');
+
+      // A word found only in the title: the snippet is the opening lines, not the whole body.
+      const [titleOnly] = (await api.query(SNIPPETS, { q: 'long read' })).data!.search.edges.map((edge: { node: { snippet: { html: string } } }) => edge.node);
+      expect(titleOnly.snippet.html).toMatch(/^A summary without the words\.\nParagraph 0 says/);
+    });
   });
 
   describe('bad input', () => {
@@ -373,8 +387,8 @@ describe('search', () => {
       await api.db.prisma.$executeRaw`DELETE FROM "SearchDocument" WHERE "documentId" IN (${article.id}::uuid, ${treatment.id}::uuid)`;
       await api.db.prisma.$executeRaw`UPDATE "SearchDocument" SET version = version - 1, title = 'stale', vector = to_tsvector('english', 'stale') WHERE "documentId" = ${comparison.id}::uuid`;
       await api.db.prisma.$executeRaw`
-        INSERT INTO "SearchDocument" ("documentType", "documentId", slug, title, summary, body, vector, "rankVector", "publishedAt", version, "textVersion")
-        VALUES ('ARTICLE', ${draft.id}::uuid, ${draft.slug}, 'Ocelot draft', '', '', to_tsvector('english', 'Ocelot draft'), to_tsvector('english', 'Ocelot draft'), now(), 1, 1)`;
+        INSERT INTO "SearchDocument" ("documentType", "documentId", slug, title, summary, body, vector, "headVector", "lineVectors", "publishedAt", version, "textVersion")
+        VALUES ('ARTICLE', ${draft.id}::uuid, ${draft.slug}, 'Ocelot draft', '', '', to_tsvector('english', 'Ocelot draft'), to_tsvector('english', 'Ocelot draft'), '{}', now(), 1, 1)`;
       // Even a stray row never shows what is not published.
       expect(await found('ocelot')).toEqual([]);
 

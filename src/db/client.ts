@@ -71,6 +71,8 @@ const LISTENER_HEARTBEAT_TIMEOUT_MS = 5_000;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** What migrations run through: on PostgreSQL, connections without the statement timeout. */
+  let migrationAdapter: () => { factory: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> };
   let closeDriver: () => Promise<void> = async () => {};
   let kind: Database['kind'];
   let listen: Listen;
@@ -96,12 +98,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     reader = postgresReader(pool, options.onQuery);
     closeDriver = () => pool.end();
     const url = options.url;
+    // A migration that rewrites a large table may run for minutes: the timeout that protects
+    // requests would cancel it (and leave it recorded as failed) half way.
+    migrationAdapter = () => {
+      const migrationPool = new pg.Pool({ connectionString: url, max: 1 });
+      migrationPool.on('error', () => {});
+      return { factory: new PrismaPg(migrationPool), close: () => migrationPool.end() };
+    };
     listen = (channel, handlers) => listenOnPostgres(url, channel, handlers);
   } else {
     kind = 'pglite';
     if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     const pglite = await PGlite.create(options.dataDir);
     adapterFactory = new PrismaPGlite(pglite);
+    const factory = adapterFactory;
+    migrationAdapter = () => ({ factory, close: async () => {} });
     reader = pgliteReader(pglite, options.onQuery);
     closeDriver = () => pglite.close();
     listen = async (channel, handlers) => {
@@ -131,7 +142,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       // The schema engine (WebAssembly, tens of MB resident for good) is loaded only when there
       // is something to apply: a restart on an up-to-date database costs one query.
       if (await isUpToDate(prisma)) return [];
-      return applyMigrations(adapterFactory);
+      const migrations = migrationAdapter();
+      try {
+        return await applyMigrations(migrations.factory);
+      } finally {
+        await migrations.close();
+      }
     },
     listen,
     async close() {

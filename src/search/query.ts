@@ -32,6 +32,8 @@ export interface ParsedQuery {
   clauses: SearchTerm[][];
   /** The tsquery source for `to_tsquery('english', …)`. */
   tsquery: string;
+  /** Any of the query's words or phrases (its exclusions left out), as tsquery source. */
+  anyTerm: string;
 }
 
 type Token = { kind: 'or' } | { kind: 'term'; term: SearchTerm };
@@ -59,7 +61,8 @@ export function parseSearchQuery(input: string, path = 'query'): ParsedQuery {
   if (short) throw fail(`a prefix search needs at least ${MIN_SEARCH_PREFIX_LENGTH} letters before the *, not "${short.words[0]}*"`);
 
   const clauses = groupOr(tokens);
-  return { clauses, tsquery: clauses.map(clauseSource).join(' & ') };
+  const positive = clauses.flat().filter((term) => !term.negated);
+  return { clauses, tsquery: clauses.map(clauseSource).join(' & '), anyTerm: positive.map(termSource).join(' | ') };
 }
 
 /** Splits the input into terms and OR operators. */

@@ -59,40 +59,34 @@ export function searchDocumentRow(type: DocumentType, published: PublishedVersio
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** How many positions of each word the ranking vector keeps (its first ones: the title's first). */
-export const RANK_POSITIONS = 3;
-
 /**
  * Upserts rows given as one JSON array parameter ($1, text): one statement for any number of
  * rows, shared with the benchmark's bulk loader so both compute the vectors the same way.
  *
- * `vector`: title weighs A, summary B, body C. `rankVector`: the same words with only their
- * first RANK_POSITIONS positions, rebuilt through tsvector's text form (each word quoted, its
- * quotes doubled and backslashes escaped). ts_rank weighs a word's best-weighted occurrence and
- * adds less and less for each further one, and pairs up positions for AND queries: on the full
- * vector its cost grows with the document's length (a word 40 times in a long article), on this
- * one only with its vocabulary, at little change to the order.
+ * `vector`: title weighs A, summary B, body C; what a query matches. `headVector`: the title
+ * (A) and summary (B) alone; what hits are ranked by (search.service.ts). `lineVectors`: one
+ * per line of the summary and body, in order; what snippets are cut from (snippet.ts).
  *
  * A row is never replaced by an older version of the document (a start-up reindex racing a
  * publish), only by the same or a newer one.
  */
 export const UPSERT_SEARCH_DOCUMENTS_SQL = String.raw`
-INSERT INTO "SearchDocument" AS s ("documentType", "documentId", slug, title, summary, body, vector, "rankVector", "publishedAt", version, "textVersion")
-SELECT d."documentType"::"DocumentType", d."documentId", d.slug, d.title, d.summary, d.body, v.vector,
-       (SELECT coalesce(string_agg(
-                 '''' || replace(replace(w.lexeme, '\', '\\'), '''', '''''') || ''':' ||
-                 (SELECT string_agg(p || pw.weight, ',') FROM unnest(w.positions[1:${RANK_POSITIONS}], w.weights[1:${RANK_POSITIONS}]) AS pw(p, weight)),
-                 ' '), '')::tsvector
-        FROM unnest(v.vector) w),
+INSERT INTO "SearchDocument" AS s ("documentType", "documentId", slug, title, summary, body, vector, "headVector", "lineVectors", "publishedAt", version, "textVersion")
+SELECT d."documentType"::"DocumentType", d."documentId", d.slug, d.title, d.summary, d.body,
+       v.head || setweight(to_tsvector('english', d.body), 'C'), v.head,
+       ARRAY(
+         SELECT to_tsvector('english', l.line)
+         FROM unnest(string_to_array(concat_ws(E'\n', nullif(d.summary, ''), nullif(d.body, '')), E'\n')) WITH ORDINALITY AS l(line, n)
+         ORDER BY l.n),
        d."publishedAt", d.version, d."textVersion"
 FROM jsonb_to_recordset($1::text::jsonb) AS d(
   "documentType" text, "documentId" uuid, slug text, title text, summary text, body text, "publishedAt" timestamptz, version int, "textVersion" int)
 CROSS JOIN LATERAL (
-  SELECT setweight(to_tsvector('english', d.title), 'A') || setweight(to_tsvector('english', d.summary), 'B') || setweight(to_tsvector('english', d.body), 'C') AS vector
+  SELECT setweight(to_tsvector('english', d.title), 'A') || setweight(to_tsvector('english', d.summary), 'B') AS head
 ) v
 ON CONFLICT ("documentType", "documentId") DO UPDATE SET
   slug = EXCLUDED.slug, title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body, vector = EXCLUDED.vector,
-  "rankVector" = EXCLUDED."rankVector", "publishedAt" = EXCLUDED."publishedAt", version = EXCLUDED.version, "textVersion" = EXCLUDED."textVersion"
+  "headVector" = EXCLUDED."headVector", "lineVectors" = EXCLUDED."lineVectors", "publishedAt" = EXCLUDED."publishedAt", version = EXCLUDED.version, "textVersion" = EXCLUDED."textVersion"
 WHERE (s.version, s."textVersion") <= (EXCLUDED.version, EXCLUDED."textVersion")`;
 
 async function upsert(db: Db, rows: SearchDocumentRow[]): Promise<void> {

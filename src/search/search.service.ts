@@ -3,10 +3,12 @@
  * SearchDocument index (search.index.ts), that ranks the matches, keeps one page, and only for
  * that page computes the highlights and reads the published versions whole.
  *
- * Ranking is ts_rank with PostgreSQL's default weights (title A 1.0, summary B 0.4, body C 0.2)
- * over `rankVector` (each word's first 3 positions: see search.index.ts): for one word it takes
- * the best-weighted occurrence and adds a little for each further one, so a title match outranks
- * body matches. (ts_rank_cd would add every occurrence up, letting a long body outrank a title.)
+ * Ranking is ts_rank with PostgreSQL's default weights (title A 1.0, summary B 0.4) over
+ * `headVector`, the title and summary alone: a title match outranks a summary match, which
+ * outranks a match in the body only. The body decides whether a document is a hit, not how high
+ * it ranks: hits found only there score 0 and come newest first. That keeps ranking cheap however
+ * many documents match (each match's row is narrow and holds a few hundred bytes to rank; see the
+ * search_head_ranking migration), where ranking every body word read kilobytes per match.
  * Ties go to the newer publication date, then to the document id, which makes the order total.
  *
  * Paging is keyset on (rank, publishedAt, documentId): the cursor holds the last hit's exact
@@ -27,7 +29,7 @@ import { parseInput } from '../shared/validation.js';
 import { publishedTreatmentView } from '../treatments/treatments.snapshot.js';
 import type { SearchHitMapper } from './search.mappers.js';
 import { parseSearchQuery } from './query.js';
-import { parseHeadline, SNIPPET_OPTIONS, TITLE_OPTIONS } from './snippet.js';
+import { parseHeadline, SNIPPET_OPTIONS, SNIPPET_TEXT_SQL, TITLE_OPTIONS } from './snippet.js';
 
 export interface SearchArgs {
   query: string;
@@ -84,7 +86,7 @@ const STOP_WORDS_ONLY =
  */
 export async function search(ctx: Context, args: SearchArgs): Promise<ConnectionMapper<SearchHitMapper>> {
   // 1. Validate: nothing reaches the database unless the whole request is well formed.
-  const { tsquery } = parseSearchQuery(args.query);
+  const { tsquery, anyTerm } = parseSearchQuery(args.query);
   const size = pageSize(args.first);
   const kinds = args.types == null ? null : parseInput(types, args.types, 'types');
   const after = args.after ? decodeCursor(args.after) : null;
@@ -101,11 +103,12 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
     : sql``;
   const rows = await ctx.sql.query<HitRow>(sql`
     WITH q AS MATERIALIZED (
-      SELECT query, querytree(query) NOT IN ('', 'T') AS searchable FROM to_tsquery('english', ${tsquery}) AS query
+      SELECT query, to_tsquery('english', ${anyTerm}) AS "anyTerm", querytree(query) NOT IN ('', 'T') AS searchable
+      FROM to_tsquery('english', ${tsquery}) AS query
     ),
     page AS (
       SELECT * FROM (
-        SELECT d."documentType", d."documentId", d."publishedAt", ts_rank(d."rankVector", q.query) AS rank
+        SELECT d."documentType", d."documentId", d."publishedAt", ts_rank(d."headVector", q.query) AS rank
         FROM q JOIN "SearchDocument" d ON d.vector @@ q.query
         WHERE q.searchable ${typeFilter}
       ) m
@@ -114,10 +117,10 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
       LIMIT ${size + 1}
     )
     SELECT q.searchable, hit.* FROM q LEFT JOIN LATERAL (
-      -- Highlights and published versions for this page only: ts_headline re-reads the text.
+      -- Highlights and published versions for this page only: ts_headline parses the text anew.
       SELECT p."documentType"::text AS type, p."documentId"::text AS id, p."documentId" AS uuid, p.rank, p."publishedAt",
         ts_headline('english', d.title, q.query, ${TITLE_OPTIONS}) AS "titleHeadline",
-        ts_headline('english', concat_ws(E'\\n', nullif(d.summary, ''), nullif(d.body, '')), q.query, ${SNIPPET_OPTIONS}) AS "snippetHeadline",
+        ts_headline('english', ${sql.raw(SNIPPET_TEXT_SQL)}, q.query, ${SNIPPET_OPTIONS}) AS "snippetHeadline",
         coalesce(pa.version, pt.version, pc.version) AS version,
         coalesce(pa."updatedAt", pt."updatedAt", pc."updatedAt") AS "updatedAt",
         coalesce(pt."createdAt", pc."createdAt") AS "createdAt",

@@ -21,6 +21,31 @@ const FRAGMENT_SEPARATOR = ' … ';
  * matches (the opening words when the text has no match).
  */
 export const SNIPPET_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, FragmentDelimiter=${FRAGMENT_BREAK}, MaxFragments=2, MaxWords=24, MinWords=12`;
+/** How many lines of a hit (search.index.ts: `lineVectors`) its snippet is cut from. */
+export const SNIPPET_LINES = 3;
+
+/**
+ * SQL for the text a hit's snippet is cut from, with `d` a SearchDocument row and `q` holding
+ * the query (`query`) and any of its terms (`anyTerm`): the SNIPPET_LINES lines of the summary
+ * and body that match best, in their order; the first two lines when none matches (a match in
+ * the title only). ts_headline parses all the text it is given, so giving it a few lines instead
+ * of the whole body keeps a snippet's cost the same however long the document.
+ */
+export const SNIPPET_TEXT_SQL = String.raw`coalesce(
+  (SELECT string_agg(best.line, E'
+' ORDER BY best.n) FROM (
+    SELECT l.line, l.n
+    FROM unnest(string_to_array(concat_ws(E'
+', nullif(d.summary, ''), nullif(d.body, '')), E'
+'), d."lineVectors") WITH ORDINALITY AS l(line, vector, n)
+    WHERE l.vector @@ q."anyTerm"
+    ORDER BY ts_rank(l.vector, q.query) DESC, l.n
+    LIMIT ${SNIPPET_LINES}) best),
+  array_to_string((string_to_array(concat_ws(E'
+', nullif(d.summary, ''), nullif(d.body, '')), E'
+'))[1:2], E'
+'))`;
+
 /** ts_headline options for a title: the whole title, matches marked. */
 export const TITLE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, HighlightAll=true`;
 

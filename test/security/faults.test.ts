@@ -16,10 +16,12 @@ import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type PrismaClient } from '../../src/db/client.js';
 import type { DatabaseLimits } from '../../src/config.js';
+import { loadMigrationList } from '../../src/db/migrations.js';
 import { sql, type Sql, type SqlReader } from '../../src/db/sql.js';
 import { fromPrismaError } from '../../src/errors.js';
 import { createApp, type App } from '../../src/server.js';
 import { contentCounts } from '../factories.js';
+import { createTestDatabase } from '../setup/db.js';
 import { ADMIN_TOKEN, createTestApp, GENEROUS_RATE_LIMITS, onlyError, useTestApi, type GraphQLResponse, type TestApi } from '../setup/server.js';
 
 const CREATE_ARTICLE = 'mutation($input: CreateArticleInput!) { createArticle(input: $input) { id slug } }';
@@ -251,6 +253,20 @@ describe('database faults', () => {
       expect(await contentCounts(api)).toEqual(before);
       expect((await api.asEditor(CREATE_CATEGORY, { input: { slug: 'in-time', name: 'In time' } })).data!.createCategory.slug).toBe('in-time');
     }
+  });
+
+  it('migrations run to the end, whatever statement timeout limits requests', async () => {
+    // One millisecond cancels a request's statement at once; a migration rewriting a large
+    // table runs for minutes and must not be cut short (and recorded as failed) half way.
+    const db = await createTestDatabase({ limits: { statementTimeoutMs: 1 } });
+    cleanups.push(() => db.destroy());
+    // Checked through a handle without the 1 ms limit (the embedded engine never enforces one).
+    const check = db.url ? await openDatabase({ url: db.url }) : db;
+    if (check !== db) cleanups.push(() => check.close());
+    const [row] = await check.prisma.$queryRaw<{ applied: number; unfinished: number }[]>`
+      SELECT count(*) FILTER (WHERE finished_at IS NOT NULL)::int AS applied, count(*) FILTER (WHERE finished_at IS NULL)::int AS unfinished
+      FROM "_prisma_migrations"`;
+    expect(row).toEqual({ applied: (await loadMigrationList()).migrationDirectories.length, unfinished: 0 });
   });
 
   it('a public read through plain SQL past the statement timeout, or without a free connection, is answered SERVICE_UNAVAILABLE', async () => {

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { DatabaseLimits } from '../../src/config.js';
 import { openDatabase, type Database } from '../../src/db/client.js';
 
 export interface TestDatabase extends Database {
@@ -17,13 +18,13 @@ export interface TestDatabase extends Database {
   destroy(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { limits?: Partial<DatabaseLimits> } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   const queries: string[] = [];
   const onQuery = (sql: string) => queries.push(sql);
 
   if (!serverUrl) {
-    const db = await openDatabase({ onQuery });
+    const db = await openDatabase({ onQuery, limits: options.limits });
     await db.migrate();
     queries.length = 0;
     return { ...db, url: undefined, queries, resetQueryLog: () => void (queries.length = 0), destroy: () => db.close() };
@@ -33,7 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), onQuery });
+  const db = await openDatabase({ url: url.toString(), onQuery, limits: options.limits });
   await db.migrate();
   queries.length = 0;
   return {
