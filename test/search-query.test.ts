@@ -62,6 +62,15 @@ describe('search query language', () => {
     expect(anyTerm('knee yoga OR pilates')).toBe("'knee' | 'yoga' | 'pilates'");
   });
 
+  it('loosens each phrase to look for into its words in any order, for the index to answer without positions', () => {
+    const loose = (input: string) => parseSearchQuery(input).looseTsquery;
+    expect(loose('"lower back pain" exercise')).toBe("( 'lower' & 'back' & 'pain' ) & 'exercise'");
+    expect(loose('yoga OR "tai chi"')).toBe("( 'yoga' | ( 'tai' & 'chi' ) )");
+    // An exclusion stays a phrase: loosened, it would leave out documents the query finds.
+    expect(loose('sciatica -"steroid injection"')).toBe("'sciatica' & !'steroid injection'");
+    expect(loose('knee pain')).toBe(tsquery('knee pain'));
+  });
+
   it('splits words joined by punctuation into a phrase, as PostgreSQL indexes them', () => {
     expect(tsquery('dry-needling')).toBe("'dry needling'");
     expect(tsquery("don't x-ray*")).toBe("'don t' & 'x ray'");

@@ -219,6 +219,31 @@ describe('search', () => {
       expect(paged).toEqual(ranked.map((hit) => hit.document.slug));
     });
 
+    it('pages through a phrase\'s hits the same way, leaving out documents with the words apart', async () => {
+      const together = [
+        await makeArticle(api, { title: 'Golden tamarin care' }),
+        await makeArticle(api, { summary: 'The golden tamarin.', publishedAt: '2024-05-01T00:00:00.000Z' }),
+        await makeArticle(api, { body: [paragraph('A golden tamarin.')], publishedAt: '2023-01-01T00:00:00.000Z' }),
+        await makeArticle(api, { body: [paragraph('A golden tamarin.')], publishedAt: '2022-01-01T00:00:00.000Z' }),
+        await makeArticle(api, { body: [paragraph('Another golden tamarin.')], publishedAt: '2021-01-01T00:00:00.000Z' }),
+      ];
+      // Both words, apart, in the title: they would rank first were the phrase not checked.
+      await makeArticle(api, { title: 'Tamarin, not golden' });
+      await makeArticle(api, { title: 'Golden hour for a tamarin' });
+
+      const paged: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const response: GraphQLResponse = await api.query(SEARCH, { q: '"golden tamarin"', first: 2, after });
+        expect(response.errors).toBeUndefined();
+        expect(response.data!.search.totalCount).toBe(together.length);
+        paged.push(...response.data!.search.edges.map((edge: { node: Hit }) => edge.node.document.slug));
+        if (!response.data!.search.pageInfo.hasNextPage) break;
+        after = response.data!.search.pageInfo.endCursor;
+      }
+      expect(paged).toEqual(together.map((article) => article.slug));
+    });
+
     it('answers an empty page after the last hit, and nothing for words nowhere', async () => {
       await makeArticle(api, { title: 'Tapir' });
       const first = await api.query(SEARCH, { q: 'tapir', first: 1 });

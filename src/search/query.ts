@@ -34,6 +34,12 @@ export interface ParsedQuery {
   tsquery: string;
   /** Any of the query's words or phrases (its exclusions left out), as tsquery source. */
   anyTerm: string;
+  /**
+   * `tsquery` with each phrase it looks for loosened to its words in any order (exclusions kept
+   * as they are), so it finds everything `tsquery` finds and more: what the GIN index answers
+   * without rechecking word positions. The same text as `tsquery` when there is no phrase.
+   */
+  looseTsquery: string;
 }
 
 type Token = { kind: 'or' } | { kind: 'term'; term: SearchTerm };
@@ -62,7 +68,12 @@ export function parseSearchQuery(input: string, path = 'query'): ParsedQuery {
 
   const clauses = groupOr(tokens);
   const positive = clauses.flat().filter((term) => !term.negated);
-  return { clauses, tsquery: clauses.map(clauseSource).join(' & '), anyTerm: positive.map(termSource).join(' | ') };
+  return {
+    clauses,
+    tsquery: clauses.map((clause) => clauseSource(clause, termSource)).join(' & '),
+    anyTerm: positive.map(termSource).join(' | '),
+    looseTsquery: clauses.map((clause) => clauseSource(clause, looseTermSource)).join(' & '),
+  };
 }
 
 /** Splits the input into terms and OR operators. */
@@ -116,12 +127,18 @@ function groupOr(tokens: Token[]): SearchTerm[][] {
   return clauses;
 }
 
-function clauseSource(clause: SearchTerm[]): string {
-  const sources = clause.map(termSource);
+function clauseSource(clause: SearchTerm[], source: (term: SearchTerm) => string): string {
+  const sources = clause.map(source);
   return sources.length === 1 ? sources[0]! : `( ${sources.join(' | ')} )`;
 }
 
 /** A term as tsquery source: quoted (its words hold no quote: see wordsOf), prefix and negation marked. */
 function termSource(term: SearchTerm): string {
   return `${term.negated ? '!' : ''}'${term.words.join(' ')}'${term.prefix ? ':*' : ''}`;
+}
+
+/** A phrase to look for as its words ANDed; any other term as termSource has it. */
+function looseTermSource(term: SearchTerm): string {
+  if (term.negated || term.words.length === 1) return termSource(term);
+  return `( ${term.words.map((word) => `'${word}'`).join(' & ')} )`;
 }

@@ -86,7 +86,7 @@ const STOP_WORDS_ONLY =
  */
 export async function search(ctx: Context, args: SearchArgs): Promise<ConnectionMapper<SearchHitMapper>> {
   // 1. Validate: nothing reaches the database unless the whole request is well formed.
-  const { tsquery, anyTerm } = parseSearchQuery(args.query);
+  const { tsquery, anyTerm, looseTsquery } = parseSearchQuery(args.query);
   const size = pageSize(args.first);
   const kinds = args.types == null ? null : parseInput(types, args.types, 'types');
   const after = args.after ? decodeCursor(args.after) : null;
@@ -101,21 +101,32 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
   const afterFilter = after
     ? sql`WHERE (m.rank, m."publishedAt", m."documentId") < (${after.rank}::real, ${after.publishedAt}::timestamptz, ${after.id}::uuid)`
     : sql``;
+  const matches = sql`
+    SELECT d."documentType", d."documentId", d."publishedAt", d.vector, ts_rank(d."headVector", q.query) AS rank
+    FROM q JOIN "SearchDocument" d ON d.vector @@ q.loose
+    WHERE q.searchable ${typeFilter}`;
+  // Without a phrase the index answers the query exactly: rank every match, keep the best
+  // (a top-N sort). A phrase needs each candidate's word positions, read from its full vector
+  // in TOAST: the candidates the loosened query finds are ranked first, and positions are
+  // checked in rank order only until the page is full, not for thousands of candidates.
+  const pageOfMatches =
+    looseTsquery === tsquery
+      ? sql`SELECT * FROM (${matches}) m ${afterFilter} ORDER BY m.rank DESC, m."publishedAt" DESC, m."documentId" DESC LIMIT ${size + 1}`
+      : sql`
+        SELECT m.* FROM (
+          SELECT * FROM (${matches}) m ${afterFilter} ORDER BY m.rank DESC, m."publishedAt" DESC, m."documentId" DESC
+          OFFSET 0 -- kept apart, so the phrase check is not pushed down to every candidate
+        ) m CROSS JOIN q
+        WHERE m.vector @@ q.query
+        ORDER BY m.rank DESC, m."publishedAt" DESC, m."documentId" DESC
+        LIMIT ${size + 1}`;
   const rows = await ctx.sql.query<HitRow>(sql`
     WITH q AS MATERIALIZED (
-      SELECT query, to_tsquery('english', ${anyTerm}) AS "anyTerm", querytree(query) NOT IN ('', 'T') AS searchable
+      SELECT query, to_tsquery('english', ${looseTsquery}) AS loose, to_tsquery('english', ${anyTerm}) AS "anyTerm",
+        querytree(query) NOT IN ('', 'T') AS searchable
       FROM to_tsquery('english', ${tsquery}) AS query
     ),
-    page AS (
-      SELECT * FROM (
-        SELECT d."documentType", d."documentId", d."publishedAt", ts_rank(d."headVector", q.query) AS rank
-        FROM q JOIN "SearchDocument" d ON d.vector @@ q.query
-        WHERE q.searchable ${typeFilter}
-      ) m
-      ${afterFilter}
-      ORDER BY m.rank DESC, m."publishedAt" DESC, m."documentId" DESC
-      LIMIT ${size + 1}
-    )
+    page AS (${pageOfMatches})
     SELECT q.searchable, hit.* FROM q LEFT JOIN LATERAL (
       -- Highlights and published versions for this page only: ts_headline parses the text anew.
       SELECT p."documentType"::text AS type, p."documentId"::text AS id, p."documentId" AS uuid, p.rank, p."publishedAt",
