@@ -18,6 +18,7 @@ export function createLoaders(prisma: PrismaClient, sql: SqlReader, cache: Cache
     tagById: published.tagById,
     publishedArticleBodyById: published.publishedArticleBodyById,
     publishedTreatmentDescriptionById: published.publishedTreatmentDescriptionById,
+    primePublishedArticlePage: published.primeArticlePage,
     ...createArticleLoaders(prisma, sql, published.publishedArticleById, cache),
     ...createComparisonLoaders(prisma, published.publishedComparisonById, cache),
     ...createTreatmentLoaders(prisma, published.publishedTreatmentById),

@@ -13,7 +13,7 @@
 import { publishedArticleView } from './articles/articles.snapshot.js';
 import { idTag, type CacheDependencies, type CacheKind } from './cache/tags.js';
 import { publishedComparisonView } from './comparisons/comparisons.snapshot.js';
-import { sql, type SqlReader } from './db/sql.js';
+import { sql, type Sql, type SqlReader } from './db/sql.js';
 import type { Category, Person, Tag } from './__generated__/prisma/client.js';
 import { storedBody, type BodyBlock } from './content/body.js';
 import { isUuid } from './shared/ids.js';
@@ -58,39 +58,104 @@ function dependingOnIds<K extends Kind, R>(cache: CacheDependencies, fetch: (ids
   };
 }
 
-export function createPublishedLoaders(db: SqlReader, cache: CacheDependencies) {
-  const family = kindLoader<Kind, PublishedRow>(dependingOnIds(cache, async (ids) => {
-    const rows = await db.query<PublishedRow>(sql`
+/**
+ * The family's rows for the ids each kind names: `ids[kind]` is a uuid[] expression, bound ids
+ * for a batch or ids read in the same statement for a page (publishedArticlePageSql).
+ */
+function familyRowsSql(ids: Record<Kind, Sql>): Sql {
+  return sql`
       SELECT 'ARTICLE' AS kind, p."articleId"::text AS id, p.version, p."updatedAt", NULL::timestamptz AS "createdAt", p.snapshot - 'body' AS data, to_jsonb(c) AS category
         FROM "PublishedArticle" p LEFT JOIN "Category" c ON c.id = p."categoryId"
-       WHERE p."articleId" = ANY(${uuids(ids.ARTICLE)}::uuid[])
+       WHERE p."articleId" = ANY(${ids.ARTICLE})
       UNION ALL
       SELECT 'ARTICLE_BODY', "articleId"::text, version, "updatedAt", NULL, snapshot -> 'body', NULL
-        FROM "PublishedArticle" WHERE "articleId" = ANY(${uuids(ids.ARTICLE_BODY)}::uuid[])
+        FROM "PublishedArticle" WHERE "articleId" = ANY(${ids.ARTICLE_BODY})
       UNION ALL
       SELECT 'TREATMENT', "treatmentId"::text, version, "updatedAt", "createdAt", snapshot - 'description', NULL
-        FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${uuids(ids.TREATMENT)}::uuid[])
+        FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${ids.TREATMENT})
       UNION ALL
       SELECT 'TREATMENT_DESCRIPTION', "treatmentId"::text, version, "updatedAt", "createdAt", snapshot -> 'description', NULL
-        FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${uuids(ids.TREATMENT_DESCRIPTION)}::uuid[])
+        FROM "PublishedTreatment" WHERE "treatmentId" = ANY(${ids.TREATMENT_DESCRIPTION})
       UNION ALL
       SELECT 'COMPARISON', "comparisonId"::text, version, "updatedAt", "createdAt", snapshot, NULL
-        FROM "PublishedComparison" WHERE "comparisonId" = ANY(${uuids(ids.COMPARISON)}::uuid[])
+        FROM "PublishedComparison" WHERE "comparisonId" = ANY(${ids.COMPARISON})
       UNION ALL
-      SELECT 'CATEGORY', id::text, NULL, NULL, NULL, to_jsonb(c), NULL FROM "Category" c WHERE id = ANY(${uuids(ids.CATEGORY)}::uuid[])
+      SELECT 'CATEGORY', id::text, NULL, NULL, NULL, to_jsonb(c), NULL FROM "Category" c WHERE id = ANY(${ids.CATEGORY})
       UNION ALL
-      SELECT 'PERSON', id::text, NULL, NULL, NULL, to_jsonb(p), NULL FROM "Person" p WHERE id = ANY(${uuids(ids.PERSON)}::uuid[])
+      SELECT 'PERSON', id::text, NULL, NULL, NULL, to_jsonb(p), NULL FROM "Person" p WHERE id = ANY(${ids.PERSON})
       UNION ALL
-      SELECT 'TAG', id::text, NULL, NULL, NULL, to_jsonb(t), NULL FROM "Tag" t WHERE id = ANY(${uuids(ids.TAG)}::uuid[])`);
-    return rows.flatMap((row) => {
-      const own = { kind: row.kind, id: row.id, row };
-      if (!row.category) return [own];
-      // The category comes along as a row of its own kind (primed, not fetched again), and the
-      // answer depends on it as if it had been asked for.
-      const categoryId = String(row.category.id);
-      cache.depend(idTag('CATEGORY', categoryId));
-      return [own, { kind: 'CATEGORY' as const, id: categoryId, row: { ...row, kind: 'CATEGORY' as const, data: row.category, category: null } }];
-    });
+      SELECT 'TAG', id::text, NULL, NULL, NULL, to_jsonb(t), NULL FROM "Tag" t WHERE id = ANY(${ids.TAG})`;
+}
+
+/** The kinds a published article's page shows besides the article: what its page statement reads along. */
+type PageKind = Exclude<Kind, 'ARTICLE_BODY' | 'TREATMENT_DESCRIPTION'>;
+
+/**
+ * A published article by slug together with everything its page shows, in one statement: its
+ * category, experts and quoted people, tags, treatments, comparisons and their treatments, and
+ * the articles it links to (with their categories). Rows: kind 'ROOT' (the article, whole),
+ * kind 'ASKED' (`data`: the ids read from it, by kind, found or not), then the family's rows.
+ * The ids are read from the snapshot in SQL, so the page needs no second round.
+ */
+export function publishedArticlePageSql(slug: string): Sql {
+  const asked = (kind: PageKind) => sql.raw(`(SELECT "${kind}" FROM asked)::uuid[]`);
+  return sql`
+    WITH root AS MATERIALIZED (
+      SELECT "articleId", version, "updatedAt", snapshot FROM "PublishedArticle" WHERE slug = ${slug}
+    ),
+    comparisons AS MATERIALIZED (
+      SELECT ARRAY(SELECT jsonb_array_elements_text(r.snapshot -> 'comparisonIds')::uuid FROM root r) AS ids
+    ),
+    asked AS MATERIALIZED (
+      SELECT
+        ARRAY(SELECT (l ->> 'articleId')::uuid FROM root r, jsonb_array_elements(r.snapshot -> 'related') l WHERE l ->> 'articleId' IS NOT NULL) AS "ARTICLE",
+        ARRAY(SELECT jsonb_array_elements_text(r.snapshot -> 'treatmentIds')::uuid FROM root r
+              UNION
+              SELECT jsonb_array_elements_text(c.snapshot -> 'treatmentIds')::uuid
+                FROM "PublishedComparison" c, comparisons WHERE c."comparisonId" = ANY(comparisons.ids)) AS "TREATMENT",
+        (SELECT ids FROM comparisons) AS "COMPARISON",
+        ARRAY(SELECT (r.snapshot ->> 'categoryId')::uuid FROM root r WHERE r.snapshot ->> 'categoryId' IS NOT NULL) AS "CATEGORY",
+        ARRAY(SELECT (e ->> 'personId')::uuid FROM root r, jsonb_array_elements(r.snapshot -> 'experts') e
+              UNION
+              SELECT (b ->> 'personId')::uuid FROM root r, jsonb_array_elements(r.snapshot -> 'body') b
+               WHERE b ->> 'type' = 'quote' AND b ->> 'personId' IS NOT NULL) AS "PERSON",
+        ARRAY(SELECT jsonb_array_elements_text(coalesce(r.snapshot -> 'tagIds', '[]'))::uuid FROM root r) AS "TAG"
+    )
+    SELECT 'ROOT' AS kind, "articleId"::text AS id, version, "updatedAt", NULL::timestamptz AS "createdAt", snapshot AS data, NULL::jsonb AS category FROM root
+    UNION ALL
+    SELECT 'ASKED', '', NULL, NULL, NULL, to_jsonb(asked), NULL FROM asked
+    UNION ALL
+    ${familyRowsSql({
+      ARTICLE: asked('ARTICLE'),
+      ARTICLE_BODY: sql`'{}'::uuid[]`,
+      TREATMENT: asked('TREATMENT'),
+      TREATMENT_DESCRIPTION: sql`'{}'::uuid[]`,
+      COMPARISON: asked('COMPARISON'),
+      CATEGORY: asked('CATEGORY'),
+      PERSON: asked('PERSON'),
+      TAG: asked('TAG'),
+    })}`;
+}
+
+/** A row of publishedArticlePageSql. */
+export type PageRow = Omit<PublishedRow, 'kind'> & { kind: Kind | 'ROOT' | 'ASKED' };
+
+export function createPublishedLoaders(db: SqlReader, cache: CacheDependencies) {
+  /** A family row, and its article's category as a row of its own when it has one. */
+  const withCategory = (row: PublishedRow): { kind: Kind; id: string; row: PublishedRow }[] => {
+    const own = { kind: row.kind, id: row.id, row };
+    if (!row.category) return [own];
+    // The category comes along as a row of its own kind (primed, not fetched again), and the
+    // answer depends on it as if it had been asked for.
+    const categoryId = String(row.category.id);
+    cache.depend(idTag('CATEGORY', categoryId));
+    return [own, { kind: 'CATEGORY' as const, id: categoryId, row: { ...row, kind: 'CATEGORY' as const, data: row.category, category: null } }];
+  };
+
+  const family = kindLoader<Kind, PublishedRow>(dependingOnIds(cache, async (ids) => {
+    const bound = Object.fromEntries(KINDS.map((kind) => [kind, sql`${uuids(ids[kind])}::uuid[]`])) as Record<Kind, Sql>;
+    const rows = await db.query<PublishedRow>(familyRowsSql(bound));
+    return rows.flatMap(withCategory);
   }), KINDS);
 
   const withDates = <T>(row: PublishedRow): T => {
@@ -99,6 +164,21 @@ export function createPublishedLoaders(db: SqlReader, cache: CacheDependencies) 
   };
 
   return {
+    /**
+     * Takes the rows of publishedArticlePageSql: keeps the family's rows as if fetched, makes the
+     * answer depend on every id read (found or not, as a batch does), and answers the root row,
+     * or null when no published article has the slug.
+     */
+    primeArticlePage(rows: readonly PageRow[]): PageRow | null {
+      const root = rows.find((row) => row.kind === 'ROOT') ?? null;
+      const asked = rows.find((row) => row.kind === 'ASKED')?.data as Record<PageKind, string[]> | undefined;
+      if (!root || !asked) return root;
+      const keys = (Object.entries(asked) as [PageKind, string[]][]).flatMap(([kind, ids]) => ids.map((id) => ({ kind, id })));
+      for (const { kind, id } of keys) cache.depend(idTag(kind, id));
+      const found = rows.filter((row): row is PublishedRow => row.kind !== 'ROOT' && row.kind !== 'ASKED');
+      family.prime(found.flatMap(withCategory), keys);
+      return root;
+    },
     /** Published articles without their body (see publishedArticleBodyById). */
     publishedArticleById: family.of('ARTICLE', (r) => publishedArticleView({ articleId: r.id, version: r.version, updatedAt: r.updatedAt, snapshot: r.data })),
     /** The body of a published article, for `Article.body` on an article read without it. */

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSampleContent } from '../src/seed/seed.js';
-import { makeArticle } from './factories.js';
+import { makeArticle, makeComparison, makePerson, makeTreatment } from './factories.js';
 import { useTestApi } from './setup/server.js';
 
 const PAGE_QUERY = readFileSync(new URL('../examples/page.graphql', import.meta.url), 'utf8');
@@ -148,9 +148,46 @@ describe('the reference page', () => {
     expect(data!.article.related.slice(-extra.length).map((l: { article: { slug: string } }) => l.article.slug)).toEqual(extra.map((a) => a.slug));
     expect(data!.article.comparisons[0].rows.length).toBe(rows.length * 2);
     expect(api.db.queries.length).toBe(before);
-    // The article by slug, then everything it shows in one batch: its treatments, comparisons,
-    // category and people, and the linked articles with their categories.
-    expect(before).toBe(2);
+    // The article by slug with everything it shows, read along in the same statement: its
+    // treatments, comparisons (and their treatments), category, tags and people, and the linked
+    // articles with their categories.
+    expect(before).toBe(1);
     console.info(`reference page query: ${before} SQL statements`);
+  });
+  it('reads what a page shows in the statement that finds the article, however the query asks for it', async () => {
+    const [first, second, third] = [await makeTreatment(api), await makeTreatment(api), await makeTreatment(api)];
+    const comparison = await makeComparison(api, { treatmentIds: [second.id, third.id] });
+    const person = await makePerson(api, { name: 'Dr. Quoted Once' });
+    const unpublished = await makeArticle(api, {}, { publish: false });
+    const linked = await makeArticle(api);
+    const article = await makeArticle(api, {
+      treatmentIds: [first.id],
+      comparisonIds: [comparison.id],
+      body: [{ quote: { text: 'Worth saying.', personId: person.id } }],
+      related: [
+        { kind: 'RELATED_ARTICLE', articleId: unpublished.id },
+        { kind: 'RELATED_ARTICLE', articleId: linked.id },
+      ],
+    });
+    // The relations are asked for through a named fragment and an inline one.
+    const query = `query($slug: String!) { article(slug: $slug) { ...Page } }
+      fragment Page on Article {
+        ... on Article { treatments { slug } }
+        comparisons { treatments { slug } }
+        body { ... on QuoteBlock { person { name } } }
+        related { article { slug } }
+      }`;
+    api.db.resetQueryLog();
+    const response = await api.query(query, { slug: article.slug });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.article).toEqual({
+      treatments: [{ slug: first.slug }],
+      // The comparison's own columns, read along with it although the article is not about them.
+      comparisons: [{ treatments: [{ slug: second.slug }, { slug: third.slug }] }],
+      body: [{ person: { name: 'Dr. Quoted Once' } }],
+      // A link to an unpublished article is left out, without a second statement to look for it.
+      related: [{ article: { slug: linked.slug } }],
+    });
+    expect(api.db.queries).toHaveLength(1);
   });
 });

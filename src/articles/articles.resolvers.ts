@@ -1,11 +1,13 @@
 import type { Resolvers } from '../__generated__/graphql.js';
+import { selectsAnyOf } from '../shared/selection.js';
 import * as workflow from '../workflow/workflow.service.js';
 import * as articles from './articles.service.js';
 import { articleAdapter } from './articles.workflow.js';
 
 export const articleResolvers: Resolvers = {
   Query: {
-    article: (_parent, { slug, preview }, ctx) => articles.findBySlug(ctx, slug, preview),
+    article: (_parent, { slug, preview }, ctx, info) =>
+      articles.findBySlug(ctx, slug, preview, { withRelations: selectsAnyOf(info, articles.PAGE_RELATIONS) }),
     articles: (_parent, args, ctx) => articles.list(ctx, args),
     articleRevisions: (_parent, { id, first, after }, ctx) => workflow.listRevisions(ctx, articleAdapter, id, { first, after }),
   },

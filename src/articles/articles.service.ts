@@ -18,6 +18,7 @@ import { pageQuery, sqlPageQuery, toConnection, type ConnectionMapper, type Keys
 import { loadPresent } from '../shared/batch.js';
 import { parseInput } from '../shared/validation.js';
 import { findBySlug as findDocumentBySlug, stageFor } from '../workflow/lookup.js';
+import { publishedArticlePageSql, type PageRow } from '../published.loaders.js';
 import { claimVersion, recordRevision } from '../workflow/versioning.js';
 import { afterEdit } from '../workflow/workflow.service.js';
 import { publishedArticleView, type ArticleView, type PublishedArticleRow } from './articles.snapshot.js';
@@ -36,7 +37,15 @@ const publishedOrders = {
   TITLE_ASC: { field: 'title', direction: 'asc', idField: 'articleId', type: 'text' },
 } satisfies Record<ArticleOrderBy, KeysetOrder & { type: 'date' | 'text' }>;
 
-export function findBySlug(ctx: Context, slug: string, preview?: boolean | null): Promise<ArticleView | null> {
+/** Article fields whose values a published page's statement reads along with the article. */
+export const PAGE_RELATIONS: ReadonlySet<string> = new Set(['category', 'experts', 'treatments', 'comparisons', 'tags', 'related', 'body']);
+
+/**
+ * The article with this slug. `withRelations` (the query asks for some of PAGE_RELATIONS): the
+ * published article comes with what its page shows in the same statement (see
+ * publishedArticlePageSql), so a whole page costs one statement.
+ */
+export function findBySlug(ctx: Context, slug: string, preview?: boolean | null, options: { withRelations?: boolean } = {}): Promise<ArticleView | null> {
   return findDocumentBySlug<ArticleView>(
     ctx,
     {
@@ -44,6 +53,11 @@ export function findBySlug(ctx: Context, slug: string, preview?: boolean | null)
       byId: ctx.loaders.articleById,
       draftIdBySlug: async (s) => (await ctx.prisma.article.findFirst({ where: { slug: s, deletedAt: null }, select: { id: true } }))?.id ?? null,
       publishedBySlug: async (s) => {
+        // A preview reads the draft's relations: the published ones would go unused.
+        if (options.withRelations && !preview) {
+          const root = ctx.loaders.primePublishedArticlePage(await ctx.sql.query<PageRow>(publishedArticlePageSql(s)));
+          return root ? publishedArticleView({ articleId: root.id, version: root.version!, updatedAt: root.updatedAt!, snapshot: root.data }) : null;
+        }
         // Whole, body included: the page's root shows it.
         const [row] = await ctx.sql.query<PublishedArticleRow>(sql`
           SELECT "articleId"::text AS "articleId", version, "updatedAt", snapshot FROM "PublishedArticle" WHERE slug = ${s}`);

@@ -32,6 +32,16 @@ export function kindLoader<K extends string, Row>(fetch: (idsByKind: Record<K, s
   });
 
   return {
+    /**
+     * Rows another statement read (a page's, along with its root): each is kept as if fetched,
+     * and each key in `asked` that none of them answers is known to be missing, so no statement
+     * asks for it again.
+     */
+    prime(found: readonly { kind: K; id: string; row: Row }[], asked: readonly { kind: K; id: string }[]): void {
+      for (const r of found) rows.prime(`${r.kind}:${r.id}`, r.row);
+      // prime() leaves a key it already holds alone: only the missing ones become null.
+      for (const a of asked) rows.prime(`${a.kind}:${a.id}`, null);
+    },
     of<T>(kind: K, toValue: (row: Row) => T): IdLoader<T> {
       const values = new Map<string, T | null>();
       const load = async (id: string): Promise<T | null> => {
