@@ -2,8 +2,9 @@
  * Loaders of what public pages show: published documents (articles, treatments, comparisons)
  * and the live taxonomy (categories, people, tags), all one family fetched with one statement per
  * batch (see shared/kind-loader.ts). An article row brings its category along, so the cards of
- * related articles need no second round. This is what keeps a published page at a couple of
- * statements whatever it links to.
+ * related articles need no second round. An article's page goes further: the statement that
+ * finds it by slug reads the family's rows its page shows along with it (publishedArticlePageSql),
+ * so a whole page is one statement whatever it links to.
  *
  * Articles are read without their body and treatments without their description (the bulk of
  * their snapshots): cards, lists, links and comparison columns never show them. `Article.body`
