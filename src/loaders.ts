@@ -19,6 +19,7 @@ export function createLoaders(prisma: PrismaClient, sql: SqlReader, cache: Cache
     publishedArticleBodyById: published.publishedArticleBodyById,
     publishedTreatmentDescriptionById: published.publishedTreatmentDescriptionById,
     primePublishedArticlePage: published.primeArticlePage,
+    primePublishedRows: published.primeRows,
     ...createArticleLoaders(prisma, sql, published.publishedArticleById, cache),
     ...createComparisonLoaders(prisma, published.publishedComparisonById, cache),
     ...createTreatmentLoaders(prisma, published.publishedTreatmentById),

@@ -28,7 +28,7 @@ const KINDS: readonly Kind[] = ['ARTICLE', 'ARTICLE_BODY', 'TREATMENT', 'TREATME
 const PART_OF: Partial<Record<Kind, CacheKind>> = { ARTICLE_BODY: 'ARTICLE', TREATMENT_DESCRIPTION: 'TREATMENT' };
 
 /** One row of any kind: documents fill version/dates/data (the snapshot); taxonomy rows only data. */
-interface PublishedRow {
+export interface PublishedRow {
   kind: Kind;
   id: string;
   version: number;
@@ -165,6 +165,13 @@ export function createPublishedLoaders(db: SqlReader, cache: CacheDependencies) 
   };
 
   return {
+    /**
+     * Keeps family rows another statement read (a search hit's article, with its category) as if
+     * fetched; the answer depends on a category read along, as in a batch.
+     */
+    primeRows(rows: readonly PublishedRow[]): void {
+      family.prime(rows.flatMap(withCategory), []);
+    },
     /**
      * Takes the rows of publishedArticlePageSql: keeps the family's rows as if fetched, makes the
      * answer depend on every id read (found or not, as a batch does), and answers the root row,

@@ -255,6 +255,21 @@ describe('the response cache', () => {
       expect(recategorized.json.data.article.related).toEqual([{ article: { category: { name: 'New card category' } } }]);
     });
 
+    it('shows a renamed category of a hit in a cached search', async () => {
+      const category = await makeCategory(api, { name: 'Old hit category' });
+      const word = `wren${Date.now()}`;
+      await makeArticle(api, { title: `About the ${word}`, categoryId: category.id });
+      const CARDS = 'query($q: String!) { search(query: $q) { edges { node { document { ... on Article { category { name } } } } } } }';
+      await read(api.app, CARDS, { q: word });
+      expect((await read(api.app, CARDS, { q: word })).cache).toBe('HIT');
+
+      // The category arrives with the hit, in the search's own statement, and still counts.
+      await api.asEditor('mutation($id: ID!) { updateCategory(id: $id, input: { name: "New hit category" }) { id } }', { id: category.id });
+      const renamed = await read(api.app, CARDS, { q: word });
+      expect(renamed.cache).toBe('MISS');
+      expect(renamed.json.data.search.edges).toEqual([{ node: { document: { category: { name: 'New hit category' } } } }]);
+    });
+
     it('finds a newly published article in a cached search', async () => {
       const SEARCH = 'query($q: String!) { search(query: $q) { totalCount edges { node { document { ... on Article { slug } } } } } }';
       const word = `zebrafinch${Date.now()}`;

@@ -397,6 +397,13 @@ describe('search', () => {
       });
       expect(forTwenty).toBe(forFive);
       console.info(`search page of 20 hits with documents, categories, experts and treatments: ${forTwenty} SQL statements`);
+
+      // Result cards that show an article's category: the category comes with the hit.
+      api.db.resetQueryLog();
+      const cards = await api.query(`{ search(query: "chinchilla", first: 20) { edges { node { document { ... on Article { title category { name } } } } } } }`);
+      expect(cards.errors).toBeUndefined();
+      expect(cards.data!.search.edges.filter((edge: { node: { document: { category?: unknown } } }) => edge.node.document.category)).toHaveLength(18);
+      expect(api.db.queries).toHaveLength(1);
     });
   });
 

@@ -74,6 +74,8 @@ interface HitRow {
   updatedAt: Date;
   createdAt: Date | null;
   snapshot: unknown;
+  /** An article's category row, or null. */
+  category: Record<string, unknown> | null;
 }
 
 const STOP_WORDS_ONLY =
@@ -136,10 +138,13 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
         coalesce(pa."updatedAt", pt."updatedAt", pc."updatedAt") AS "updatedAt",
         coalesce(pt."createdAt", pc."createdAt") AS "createdAt",
         -- Read as cards: without an article's body or a treatment's description (fetched if asked for).
-        coalesce(pa.snapshot - 'body', pt.snapshot - 'description', pc.snapshot) AS snapshot
+        coalesce(pa.snapshot - 'body', pt.snapshot - 'description', pc.snapshot) AS snapshot,
+        -- An article's category comes along, as in the loaders' batches: result cards show it.
+        to_jsonb(c) AS category
       FROM page p
       JOIN "SearchDocument" d ON d."documentType" = p."documentType" AND d."documentId" = p."documentId"
       LEFT JOIN "PublishedArticle" pa ON p."documentType" = 'ARTICLE' AND pa."articleId" = p."documentId"
+      LEFT JOIN "Category" c ON c.id = pa."categoryId"
       LEFT JOIN "PublishedTreatment" pt ON p."documentType" = 'TREATMENT' AND pt."treatmentId" = p."documentId"
       LEFT JOIN "PublishedComparison" pc ON p."documentType" = 'COMPARISON' AND pc."comparisonId" = p."documentId"
       -- Written in the same transactions, the two never disagree; should a row outlive its
@@ -180,7 +185,8 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
 
 /**
  * The hit's published version as the document resolvers take it, primed into the request's
- * published loader so fields that load it again (a related article) cost no statement.
+ * published loaders (an article with its category) so fields that load them again (a related
+ * article, a card's category) cost no statement.
  */
 function primedView(ctx: Context, row: HitRow): SearchHitMapper['document'] {
   const published = { version: row.version, updatedAt: row.updatedAt, snapshot: row.snapshot };
@@ -188,6 +194,7 @@ function primedView(ctx: Context, row: HitRow): SearchHitMapper['document'] {
     case 'ARTICLE': {
       const view = publishedArticleView({ articleId: row.id, ...published });
       ctx.loaders.articleById.PUBLISHED.prime(view.id, view);
+      ctx.loaders.primePublishedRows([{ kind: 'ARTICLE', id: row.id, version: row.version, updatedAt: row.updatedAt, createdAt: null, data: row.snapshot, category: row.category }]);
       return view;
     }
     case 'TREATMENT': {
