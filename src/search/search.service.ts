@@ -107,15 +107,16 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
     SELECT d."documentType", d."documentId", d."publishedAt", d.vector, ts_rank(d."headVector", q.query) AS rank
     FROM q JOIN "SearchDocument" d ON d.vector @@ q.loose
     WHERE q.searchable ${typeFilter}`;
-  // Without a phrase the index answers the query exactly: rank every match, keep the best
-  // (a top-N sort). A phrase needs each candidate's word positions, read from its full vector
-  // in TOAST: the candidates the loosened query finds are ranked first, and positions are
-  // checked in rank order only until the page is full, not for thousands of candidates.
+  // Without a phrase the index answers the query exactly: rank every match and keep the best
+  // MAX_PAGE_SIZE + 1 (a top-N sort), a constant, whatever `first` is; the page is cut from them
+  // below. With `first` as a parameter there, the planner's guess for an unknown limit made it
+  // plan the statement anew on every execution (about 1.5 ms each) instead of reusing one plan,
+  // and keeping 101 of 5,000 costs no more than keeping 21.
   //
-  // The best MAX_PAGE_SIZE + 1 are kept whatever `first` is, a constant the planner sees, and the
-  // page is cut from them below: with `first` as a parameter here, the planner's estimate for an
-  // unknown limit made it plan the statement anew on every execution (about 1.5 ms each) instead
-  // of reusing one plan. Keeping 101 of 5,000 costs no more than keeping 21.
+  // A phrase needs each candidate's word positions, read from its full vector in TOAST: the
+  // candidates the loosened query finds are ranked first, and positions are checked in rank
+  // order only until the page is full, not for thousands of candidates (this statement's plan is
+  // reused with `first` as a parameter, and every row kept past the page would cost a check).
   const kept = sql.raw(String(MAX_PAGE_SIZE + 1));
   const pageOfMatches =
     looseTsquery === tsquery
@@ -127,7 +128,7 @@ export async function search(ctx: Context, args: SearchArgs): Promise<Connection
         ) m CROSS JOIN q
         WHERE m.vector @@ q.query
         ORDER BY m.rank DESC, m."publishedAt" DESC, m."documentId" DESC
-        LIMIT ${kept}`;
+        LIMIT ${size + 1}`;
   const rows = await ctx.sql.query<HitRow>(sql`
     WITH q AS MATERIALIZED (
       SELECT query, to_tsquery('english', ${looseTsquery}) AS loose, to_tsquery('english', ${anyTerm}) AS "anyTerm",
