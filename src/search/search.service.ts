@@ -14,7 +14,7 @@
  * Paging is keyset on (rank, publishedAt, documentId): the cursor holds the last hit's exact
  * rank (a float4, which survives the trip through a JS number and back unchanged), and the next
  * page is what ranks strictly below it. No OFFSET, so a deep page costs what the first does: every
- * match is ranked and the best `first + 1` kept (a top-N sort), whichever page is asked for.
+ * match is ranked and the best few kept (a top-N sort), whichever page is asked for.
  */
 import { z } from 'zod';
 import type { DocumentType } from '../__generated__/graphql.js';

@@ -32,19 +32,13 @@ export const SNIPPET_LINES = 3;
  * of the whole body keeps a snippet's cost the same however long the document.
  */
 export const SNIPPET_TEXT_SQL = String.raw`coalesce(
-  (SELECT string_agg(best.line, E'
-' ORDER BY best.n) FROM (
+  (SELECT string_agg(best.line, E'\n' ORDER BY best.n) FROM (
     SELECT l.line, l.n
-    FROM unnest(string_to_array(concat_ws(E'
-', nullif(d.summary, ''), nullif(d.body, '')), E'
-'), d."lineVectors") WITH ORDINALITY AS l(line, vector, n)
+    FROM unnest(string_to_array(concat_ws(E'\n', nullif(d.summary, ''), nullif(d.body, '')), E'\n'), d."lineVectors") WITH ORDINALITY AS l(line, vector, n)
     WHERE l.vector @@ q."anyTerm"
     ORDER BY ts_rank(l.vector, q.query) DESC, l.n
     LIMIT ${SNIPPET_LINES}) best),
-  array_to_string((string_to_array(concat_ws(E'
-', nullif(d.summary, ''), nullif(d.body, '')), E'
-'))[1:2], E'
-'))`;
+  array_to_string((string_to_array(concat_ws(E'\n', nullif(d.summary, ''), nullif(d.body, '')), E'\n'))[1:2], E'\n'))`;
 
 /** ts_headline options for a title: the whole title, matches marked. */
 export const TITLE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, HighlightAll=true`;
