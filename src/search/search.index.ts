@@ -11,7 +11,7 @@ import type { PrismaClient } from '../db/client.js';
 import { Prisma } from '../__generated__/prisma/client.js';
 import type { TreatmentSnapshot } from '../treatments/treatments.snapshot.js';
 import type { DocumentType } from '../workflow/documents.js';
-import { articleSearchText, comparisonSearchText, SEARCH_TEXT_VERSION, treatmentSearchText, type SearchText } from './text.js';
+import { articleSearchText, comparisonSearchText, SEARCH_LINES_SQL, SEARCH_TEXT_VERSION, treatmentSearchText, type SearchText } from './text.js';
 
 /** One SearchDocument row, as written (the vector is computed from the texts in SQL). */
 export interface SearchDocumentRow extends SearchText {
@@ -76,7 +76,7 @@ SELECT d."documentType"::"DocumentType", d."documentId", d.slug, d.title, d.summ
        v.head || setweight(to_tsvector('english', d.body), 'C'), v.head,
        ARRAY(
          SELECT to_tsvector('english', l.line)
-         FROM unnest(string_to_array(concat_ws(E'\n', nullif(d.summary, ''), nullif(d.body, '')), E'\n')) WITH ORDINALITY AS l(line, n)
+         FROM unnest(${SEARCH_LINES_SQL}) WITH ORDINALITY AS l(line, n)
          ORDER BY l.n),
        d."publishedAt", d.version, d."textVersion"
 FROM jsonb_to_recordset($1::text::jsonb) AS d(

@@ -199,10 +199,9 @@ function primedView(ctx: Context, row: HitRow): SearchHitMapper['document'] {
   const published = { version: row.version, updatedAt: row.updatedAt, snapshot: row.snapshot };
   switch (row.type) {
     case 'ARTICLE': {
-      const view = publishedArticleView({ articleId: row.id, ...published });
-      ctx.loaders.articleById.PUBLISHED.prime(view.id, view);
+      // The row goes to the loader family (articleById.PUBLISHED reads from it), with its category.
       ctx.loaders.primePublishedRows([{ kind: 'ARTICLE', id: row.id, version: row.version, updatedAt: row.updatedAt, createdAt: null, data: row.snapshot, category: row.category }]);
-      return view;
+      return publishedArticleView({ articleId: row.id, ...published });
     }
     case 'TREATMENT': {
       const view = publishedTreatmentView({ treatmentId: row.id, createdAt: row.createdAt!, ...published });

@@ -4,7 +4,7 @@
  * answer into segments, and into HTML with every piece of text escaped and matches in <mark>.
  * Pure, so it is tested directly.
  */
-import { LESS_THAN_STANDIN } from './text.js';
+import { LESS_THAN_STANDIN, SEARCH_LINES_SQL } from './text.js';
 
 /** Marks the start of a matched word in ts_headline's answer. */
 export const MATCH_START = '\u0002';
@@ -34,11 +34,11 @@ export const SNIPPET_LINES = 3;
 export const SNIPPET_TEXT_SQL = String.raw`coalesce(
   (SELECT string_agg(best.line, E'\n' ORDER BY best.n) FROM (
     SELECT l.line, l.n
-    FROM unnest(string_to_array(concat_ws(E'\n', nullif(d.summary, ''), nullif(d.body, '')), E'\n'), d."lineVectors") WITH ORDINALITY AS l(line, vector, n)
+    FROM unnest(${SEARCH_LINES_SQL}, d."lineVectors") WITH ORDINALITY AS l(line, vector, n)
     WHERE l.vector @@ q."anyTerm"
     ORDER BY ts_rank(l.vector, q.query) DESC, l.n
     LIMIT ${SNIPPET_LINES}) best),
-  array_to_string((string_to_array(concat_ws(E'\n', nullif(d.summary, ''), nullif(d.body, '')), E'\n'))[1:2], E'\n'))`;
+  array_to_string((${SEARCH_LINES_SQL})[1:2], E'\n'))`;
 
 /** ts_headline options for a title: the whole title, matches marked. */
 export const TITLE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_STOP}, HighlightAll=true`;

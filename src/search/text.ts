@@ -31,6 +31,14 @@ export const MAX_INDEXED_BODY_CHARS = 100_000;
 export const LESS_THAN_STANDIN = '\uFF1C';
 
 /** The three weighted parts of a document's text: A, B and C. */
+/**
+ * SQL for a document's summary and body as lines, over a row `d` with `summary` and `body`
+ * columns. The index stores one vector per line (`lineVectors`, search.index.ts) and snippets
+ * pair those vectors with the lines split again at query time (snippet.ts): both must split
+ * the same way, so both use this.
+ */
+export const SEARCH_LINES_SQL = String.raw`string_to_array(concat_ws(E'\n', nullif(d.summary, ''), nullif(d.body, '')), E'\n')`;
+
 export interface SearchText {
   title: string;
   summary: string;
